@@ -1,0 +1,73 @@
+"""Articles with YAML front matter, and the archive and category indexes built from it.
+
+Each article (by default every document under ``articles/``) declares its
+``title``, ``date`` and ``categories`` in front matter. This extension checks
+them, puts a byline under each article's title, and keeps one record per article
+in the build environment. From those records it fills the date archive, the
+category pages and the home page's cards late, once every article is read, so
+serial, parallel and incremental builds agree.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from . import listings, navigation, pages, reading, sitemap
+from .domain import ArticlesDomain
+from .i18n import CATALOG, LOCALE_DIR
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.environment import BuildEnvironment
+
+__version__ = "0.1.0"
+_STATIC = Path(__file__).parent / "static"
+
+
+def _outdated_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: re-write the listings whose articles changed."""
+    domain: ArticlesDomain = env.domains["articles"]
+    return sorted(domain.take_touched_listings())
+
+
+def _add_static(app: Sphinx, config: Config) -> None:
+    config.html_static_path.append(str(_STATIC))
+
+
+def setup(app: Sphinx) -> dict[str, Any]:
+    """Register the configuration, domain, directives and event handlers."""
+    app.setup_extension("myst_parser")
+    app.setup_extension("sphinx_design")
+    app.add_config_value("articles_pattern", ["articles/**"], "env", list)
+    app.add_config_value("articles_archive_dir", "archive", "env", str)
+    app.add_config_value("articles_categories_dir", "categories", "env", str)
+    app.add_config_value("articles_latest_count", 10, "env", int)
+    app.add_config_value("articles_summary_length", 240, "env", int)
+    app.add_config_value("articles_navigation_depth", 2, "html", int)
+
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    app.add_domain(ArticlesDomain)
+    app.add_node(listings.article_listing)
+    app.add_directive("latest-articles", listings.LatestArticles)
+    app.add_directive("article-archive", listings.ArticleArchive)
+    app.add_directive("category-index", listings.CategoryIndex)
+    app.add_directive("article-list", listings.ArticleList)
+    app.add_transform(reading.ArticleByline)
+    app.add_post_transform(listings.ListingRenderer)
+
+    app.connect("builder-inited", pages.generate_index_pages)
+    app.connect("config-inited", _add_static)
+    app.add_css_file("article-indexes.css")
+    app.connect("source-read", reading.on_source_read)
+    app.connect("doctree-read", reading.on_doctree_read, priority=600)
+    app.connect("env-get-updated", _outdated_listings)
+    app.connect("html-page-context", navigation.install_navigation, priority=400)
+    app.connect("build-finished", sitemap.list_every_document, priority=400)
+    return {
+        "version": __version__,
+        "env_version": 1,
+        "parallel_read_safe": True,
+        "parallel_write_safe": True,
+    }

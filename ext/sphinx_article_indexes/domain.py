@@ -1,0 +1,168 @@
+"""Article records kept in the build environment, merged for parallel reads."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import Counter
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.domains import Domain
+from sphinx.util.nodes import make_refnode
+
+from .frontmatter import Article
+from .slugs import assign_slugs, fold
+
+if TYPE_CHECKING:
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+
+ALL = "all"
+
+
+@dataclass(frozen=True)
+class Category:
+    """One category: its shown name, URL slug and articles, newest first."""
+
+    key: str
+    name: str
+    slug: str
+    articles: tuple[Article, ...]
+
+
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    """Sort articles newest first; ties keep a stable order by title and docname."""
+    return sorted(articles, key=lambda a: a.sort_key, reverse=True)
+
+
+def scopes_of(article: Article) -> set[str]:
+    """Return the listing scopes an article appears in, categories by folded name."""
+    scopes = {ALL, f"year:{article.published.year}"}
+    scopes.update(f"category-key:{fold(name)}" for name in article.categories)
+    return scopes
+
+
+def categories_of(articles: Iterable[Article]) -> dict[str, Category]:
+    """Group articles by category identity; the most used spelling names each one."""
+    spellings: dict[str, Counter[str]] = {}
+    members: dict[str, list[Article]] = {}
+    for article in articles:
+        for name in article.categories:
+            key = fold(name)
+            spellings.setdefault(key, Counter())[name] += 1
+            members.setdefault(key, []).append(article)
+    slugs = assign_slugs(spellings)
+    return {
+        key: Category(
+            key,
+            min(spellings[key].items(), key=lambda item: (-item[1], item[0]))[0],
+            slugs[key],
+            tuple(newest_first(members[key])),
+        )
+        for key in sorted(spellings)
+    }
+
+
+class ArticlesDomain(Domain):
+    """Holds every article's record, and which documents list articles.
+
+    ``listings`` maps a document to the scopes it lists (``all``,
+    ``year:2025``, ``category:<slug>``); ``touched`` collects the scopes whose
+    articles changed since the last write, so only those listings are re-written.
+    """
+
+    name = "articles"
+    label = "Articles"
+    roles: dict[str, Any] = {}
+    initial_data: dict[str, Any] = {"articles": {}, "listings": {}, "touched": set()}
+    data_version = 1
+
+    @property
+    def articles(self) -> dict[str, Article]:
+        """Every valid article read, by docname."""
+        return self.data["articles"]
+
+    def add_article(self, article: Article) -> None:
+        """Store (or replace) an article's record."""
+        self.articles[article.docname] = article
+        self._touch(article)
+
+    def set_summary(self, docname: str, summary: str) -> None:
+        """Attach the text shown on cards to an article read earlier."""
+        if docname in self.articles:
+            self.articles[docname] = dataclasses.replace(self.articles[docname], summary=summary)
+            self._categories = None
+
+    def add_listing(self, docname: str, scope: str) -> None:
+        """Record that ``docname`` shows the articles of ``scope``."""
+        self.data["listings"].setdefault(docname, set()).add(scope)
+
+    def _touch(self, article: Article) -> None:
+        self.data["touched"].update(scopes_of(article))
+        self._categories = None
+
+    def take_touched_listings(self) -> set[str]:
+        """Return the documents whose listings changed, and forget the changes."""
+        touched: set[str] = self.data["touched"]
+        keys = {s.removeprefix("category-key:") for s in touched if s.startswith("category-key:")}
+        # Slugs as they are now, and as they were for categories no article keeps.
+        slugs = assign_slugs({*self.categories(), *keys})
+        touched.update(f"category:{slugs[key]}" for key in keys)
+        outdated = {doc for doc, scopes in self.data["listings"].items() if scopes & touched}
+        touched.clear()
+        return outdated
+
+    def clear_doc(self, docname: str) -> None:
+        """Forget a document before it is re-read or after it was removed."""
+        article = self.articles.pop(docname, None)
+        if article is not None:
+            self._touch(article)
+        self.data["listings"].pop(docname, None)
+
+    def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
+        """Take over what a parallel reader process collected."""
+        for docname in docnames:
+            if docname in otherdata["articles"]:
+                self.articles[docname] = otherdata["articles"][docname]
+            if docname in otherdata["listings"]:
+                self.data["listings"][docname] = otherdata["listings"][docname]
+        self.data["touched"].update(otherdata["touched"])
+        self._categories = None
+
+    def newest(self) -> list[Article]:
+        """Every article, newest first."""
+        return newest_first(self.articles.values())
+
+    def categories(self) -> dict[str, Category]:
+        """Every category in use, by folded name (computed once per change)."""
+        if getattr(self, "_categories", None) is None:
+            self._categories = categories_of(self.articles.values())
+        return self._categories
+
+    def category_by_slug(self, slug: str) -> Category | None:
+        """Find the category published at ``slug``."""
+        return next((c for c in self.categories().values() if c.slug == slug), None)
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        """Resolve ``{articles:category}`` references to the category's page."""
+        category = self.categories().get(fold(target))
+        if typ != "category" or category is None:
+            return None
+        docname = f"{env.config.articles_categories_dir}/{category.slug}"
+        return make_refnode(builder, fromdocname, docname, "", contnode, category.name)
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        """Articles are documents already; there are no separate objects to index."""
+        return iter(())

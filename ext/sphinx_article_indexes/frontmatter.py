@@ -1,0 +1,207 @@
+"""Read an article's YAML front matter, untrusted, into a validated record."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import re
+from dataclasses import dataclass, field
+
+import yaml
+
+KNOWN_KEYS = frozenset(
+    {
+        "title", "date", "categories", "category", "tags", "draft", "author", "authors",
+        "description", "summary", "orphan", "nosearch", "tocdepth", "html_meta", "myst",
+        "substitutions", "og:title", "og:description", "og:image",
+    }
+)  # fmt: skip
+FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
+# A line-based "key: value" front matter, as Jekyll- and Pelican-era files are often
+# written: values are plain text, so a title may hold ": " without quotes.
+_SIMPLE_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?:[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`].*?))?[ \t]*")
+_SIMPLE_ITEM = re.compile(r"[ \t]+-[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`].*?)[ \t]*")
+_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%d.%m.%Y")
+
+
+@dataclass(frozen=True)
+class Article:
+    """What the indexes need to know of one article."""
+
+    docname: str
+    title: str
+    published: dt.datetime
+    categories: tuple[str, ...] = ()
+    summary: str = ""
+
+    @property
+    def sort_key(self) -> tuple[dt.datetime, str, str]:
+        """Order by local date and time, then title, then docname: stable for ties."""
+        return (self.published.replace(tzinfo=None), self.title, self.docname)
+
+
+@dataclass
+class Reading:
+    """The outcome of reading one article: a record (if usable) and the problems."""
+
+    article: Article | None = None
+    problems: list[str] = field(default_factory=list)
+    data: dict | None = None
+
+
+class _StrictLoader(yaml.SafeLoader):
+    """A safe loader that keeps dates as text and refuses duplicated keys."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
+        seen: set[object] = set()
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"duplicated key {key!r}", key_node.start_mark
+                )
+            seen.add(key)
+        return super().construct_mapping(node, deep=deep)
+
+
+# Dates are parsed by us, so that "2025-02-30" is reported as an impossible
+# date rather than failing the whole YAML document.
+_StrictLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def split_front_matter(text: str) -> str | None:
+    """Return the raw YAML between the leading ``---`` fences, or None if there are none."""
+    match = FRONT_MATTER.match(text)
+    return (match.group(1) or "") if match else None
+
+
+def parse_date(value: object) -> dt.datetime:
+    """Parse the accepted date spellings; raise ``ValueError`` naming what was expected."""
+    if isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, dt.date):
+        return dt.datetime(value.year, value.month, value.day)
+    text = str(value).strip()
+    try:
+        return dt.datetime.fromisoformat(text)
+    except ValueError:
+        pass
+    for fmt in _DATE_FORMATS:
+        try:
+            return dt.datetime.strptime(text, fmt)
+        except ValueError:
+            continue
+    raise ValueError(
+        f"'date' must be a date such as 2025-12-27 or 2025-12-27 10:30, got {text!r}"
+    )
+
+
+def _categories(data: dict, problems: list[str]) -> tuple[str, ...]:
+    key = "categories" if "categories" in data else "category"
+    value = data.get(key)
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = value.split(",")
+    if not isinstance(value, list):
+        problems.append(
+            f"{key!r} must be a string or a list of strings, got {type(value).__name__}"
+        )
+        return ()
+    names: dict[str, str] = {}
+    for item in value:
+        if not isinstance(item, str | int | float) or isinstance(item, bool):
+            problems.append(f"{key!r} must hold only strings, got {type(item).__name__}")
+            continue
+        name = " ".join(str(item).split())
+        if not name:
+            problems.append(f"{key!r} holds an empty category name")
+            continue
+        names.setdefault(name.casefold(), name)
+    return tuple(names.values())
+
+
+def _unknown_keys(data: dict, problems: list[str]) -> None:
+    for key in data:
+        if not isinstance(key, str) or key in KNOWN_KEYS:
+            continue
+        close = difflib.get_close_matches(key, sorted(KNOWN_KEYS), n=1, cutoff=0.7)
+        if close:
+            problems.append(f"unknown key {key!r}; did you mean {close[0]!r}?")
+
+
+def _load_simple(raw: str) -> dict | None:
+    """Read plain ``key: value`` lines (and ``- item`` lists); None if it is more than that."""
+    data: dict[str, object] = {}
+    key = None
+    for line in raw.splitlines():
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        if (item := _SIMPLE_ITEM.fullmatch(line)) and key and isinstance(data[key], list):
+            data[key].append(item["value"])
+        elif (match := _SIMPLE_LINE.fullmatch(line)) and match["key"] not in data:
+            key = match["key"]
+            data[key] = match["value"] if match["value"] is not None else []
+        else:
+            return None
+    return {k: (v if v != [] else None) for k, v in data.items()}
+
+
+def load(raw: str) -> dict:
+    """Load front matter YAML safely; raise ``ValueError`` with the line on failure.
+
+    Front matter that is not valid YAML only because a plain value holds ``": "``
+    (``title: Итоги: 2025``) is read line by line, as blog engines' authors expect.
+    """
+    try:
+        data = yaml.load(raw, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+    except yaml.MarkedYAMLError as err:
+        if (simple := _load_simple(raw)) is not None:
+            return simple
+        mark = err.problem_mark or err.context_mark
+        # +2: the file's first line is the opening fence.
+        where = f" at line {mark.line + 2}" if mark else ""
+        raise ValueError(f"front matter is not valid YAML{where}: {err.problem}") from None
+    except yaml.YAMLError as err:
+        raise ValueError(f"front matter is not valid YAML: {err}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise ValueError(f"front matter must be a mapping of keys, got {type(data).__name__}")
+    return data
+
+
+def read_article(docname: str, text: str) -> Reading:
+    """Validate an article's front matter and return its record and the problems found."""
+    reading = Reading()
+    raw = split_front_matter(text)
+    if raw is None:
+        reading.problems.append("no front matter: start the file with '---', title and date")
+        return reading
+    try:
+        data = reading.data = load(raw)
+    except ValueError as err:
+        reading.problems.append(str(err))
+        return reading
+    _unknown_keys(data, reading.problems)
+    title = data.get("title")
+    if isinstance(title, str | int | float) and not isinstance(title, bool):
+        title = " ".join(str(title).split())
+    if not title or not isinstance(title, str):
+        reading.problems.append("'title' is missing or empty")
+    if data.get("date") is None:
+        reading.problems.append("'date' is missing")
+        published = None
+    else:
+        try:
+            published = parse_date(data["date"])
+        except ValueError as err:
+            reading.problems.append(str(err))
+            published = None
+    categories = _categories(data, reading.problems)
+    if isinstance(title, str) and title and published is not None:
+        reading.article = Article(docname, title, published, categories)
+    return reading

@@ -1,0 +1,34 @@
+"""The extension's own words and localized dates, in the publication's language."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from babel.core import Locale, UnknownLocaleError
+from babel.dates import format_date, get_month_names
+from sphinx.locale import get_translation
+
+CATALOG = "sphinx_article_indexes"
+LOCALE_DIR = Path(__file__).parent / "locale"
+
+_ = get_translation(CATALOG)
+
+
+def _locale(language: str | None) -> Locale:
+    try:
+        return Locale.parse(language or "en", sep="-" if "-" in (language or "") else "_")
+    except (ValueError, UnknownLocaleError):
+        return Locale.parse("en")
+
+
+def long_date(value: dt.date, language: str | None) -> str:
+    """Format a date as a reader expects it: «27 декабря 2025 г.», "December 27, 2025"."""
+    return format_date(value, format="long", locale=_locale(language))
+
+
+def month_title(year: int, month: int, language: str | None) -> str:
+    """Name a month of a year as a heading: «Декабрь 2025», "December 2025"."""
+    locale = _locale(language)
+    name = get_month_names("wide", context="stand-alone", locale=locale)[month]
+    return f"{name[:1].upper()}{name[1:]} {year}"

@@ -1,0 +1,109 @@
+"""Directives that place article listings, filled in once every article is read."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from typing import ClassVar
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util.docutils import SphinxDirective
+
+from . import render
+from .domain import ALL, ArticlesDomain
+
+
+class article_listing(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+    """Placeholder for a listing; ``kind`` says which, ``scope`` what it depends on."""
+
+
+class _ListingDirective(SphinxDirective):
+    kind: ClassVar[str]
+
+    def scope(self) -> str:
+        return ALL
+
+    def run(self) -> list[nodes.Node]:
+        scope = self.scope()
+        domain: ArticlesDomain = self.env.domains["articles"]
+        domain.add_listing(self.env.docname, scope)
+        node = article_listing(kind=self.kind, scope=scope, **self.options)
+        self.set_source_info(node)
+        return [node]
+
+
+class LatestArticles(_ListingDirective):
+    """``{latest-articles}``: the newest articles as cards (``:limit:``, default from config)."""
+
+    kind = "latest"
+    option_spec: ClassVar = {"limit": directives.positive_int}
+
+
+class ArticleArchive(_ListingDirective):
+    """``{article-archive}``: years and months with their article counts."""
+
+    kind = "archive"
+
+
+class CategoryIndex(_ListingDirective):
+    """``{category-index}``: every category with its article count."""
+
+    kind = "categories"
+
+
+class ArticleList(_ListingDirective):
+    """``{article-list}``: the articles of one ``:month: YYYY-MM`` or ``:category: slug``."""
+
+    kind = "list"
+    option_spec: ClassVar = {"month": directives.unchanged, "category": directives.unchanged}
+
+    def scope(self) -> str:
+        month, category = self.options.get("month"), self.options.get("category")
+        if bool(month) == bool(category):
+            raise self.error("article-list takes exactly one of :month: or :category:")
+        if month and not re.fullmatch(r"\d{4}-\d{2}", month):
+            raise self.error(f"article-list :month: must look like 2025-12, got {month!r}")
+        return f"year:{month[:4]}" if month else f"category:{category}"
+
+
+class ListingRenderer(SphinxPostTransform):
+    """Replace each placeholder with its listing, before references are resolved."""
+
+    default_priority = 5  # ReferencesResolver runs at 10 and resolves our links.
+
+    def run(self, **kwargs: object) -> None:
+        for node in list(self.document.findall(article_listing)):
+            node.replace_self(self._render(node))
+
+    def _render(self, node: article_listing) -> nodes.Element:
+        domain: ArticlesDomain = self.env.domains["articles"]
+        config, refdoc = self.config, self.env.docname
+        language = config.language
+        if node["kind"] == "latest":
+            limit = node.get("limit") or config.articles_latest_count
+            cards = render.article_cards(domain.newest()[:limit], refdoc, language)
+            cards += render.section_links(
+                refdoc, config.articles_archive_dir, config.articles_categories_dir
+            )
+            return cards
+        if node["kind"] == "archive":
+            months = Counter((a.published.year, a.published.month) for a in domain.newest())
+            return render.archive_index(
+                months, refdoc, archive_dir=config.articles_archive_dir, language=language
+            )
+        if node["kind"] == "categories":
+            return render.category_index(list(domain.categories().values()), refdoc)
+        return render.article_list(self._selected(node, domain), refdoc, language)
+
+    @staticmethod
+    def _selected(node: article_listing, domain: ArticlesDomain) -> list:
+        if "month" in node:
+            year, month = map(int, node["month"].split("-"))
+            return [
+                a for a in domain.newest()
+                if (a.published.year, a.published.month) == (year, month)
+            ]  # fmt: skip
+        category = domain.category_by_slug(node["category"])
+        return list(category.articles) if category else []

@@ -1,0 +1,83 @@
+"""A sidebar navigation that lists the publication's sections, not every article.
+
+Furo asks Sphinx for the whole global toctree on every page; Sphinx resolves
+it by deep-copying every document's table of contents, so with thousands of
+articles each page costs time and size in proportion to the whole publication.
+This module answers Furo's request with the toctree cut at
+``articles_navigation_depth`` levels (home, archive, years, categories), in the
+markup Sphinx itself produces, built from ``env.toctree_includes`` directly.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+
+
+def _parents(app: Sphinx) -> dict[str, str]:
+    """Each document's parent in the toctree, computed once per build (per process)."""
+    builder = app.builder
+    parents = getattr(builder, "_articles_nav_parents", None)
+    if parents is None:
+        parents = {}
+        for parent, children in app.env.toctree_includes.items():
+            for child in children:
+                parents.setdefault(child, parent)
+        builder._articles_nav_parents = parents
+    return parents
+
+
+def _lineage(app: Sphinx, pagename: str) -> set[str]:
+    parents, lineage = _parents(app), {pagename}
+    while pagename in parents and parents[pagename] not in lineage:
+        pagename = parents[pagename]
+        lineage.add(pagename)
+    return lineage
+
+
+def navigation_html(app: Sphinx, pagename: str, maxdepth: int) -> str:
+    """Render the toctree below the root document to ``maxdepth`` levels."""
+    env, builder = app.env, app.builder
+    lineage = _lineage(app, pagename)
+
+    def level(parent: str, depth: int) -> str:
+        items = []
+        for doc in env.toctree_includes.get(parent, ()):
+            if doc not in env.titles:
+                continue
+            current = " current" if doc in lineage else ""
+            href = escape(builder.get_relative_uri(pagename, doc))
+            title = escape(env.titles[doc].astext())
+            children = level(doc, depth + 1) if depth < maxdepth else ""
+            items.append(
+                f'<li class="toctree-l{depth}{current}">'
+                f'<a class="reference internal{current}" href="{href}">{title}</a>'
+                f"{children}</li>"
+            )
+        css = ' class="current"' if parent in lineage and depth > 1 else ""
+        return f"<ul{css}>{''.join(items)}</ul>" if items else ""
+
+    return level(app.config.root_doc, 1)
+
+
+def install_navigation(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """``html-page-context``, before Furo: answer the theme's toctree call cheaply."""
+    depth = app.config.articles_navigation_depth
+    if depth <= 0 or "toctree" not in context:
+        return
+    full: Callable[..., str] = context["toctree"]
+
+    def toctree(**kwargs: Any) -> str:
+        requested = int(kwargs.get("maxdepth", 0) or 0)
+        if kwargs.get("collapse") or 0 < requested <= depth:
+            return full(**kwargs)
+        return navigation_html(app, pagename, depth)
+
+    context["toctree"] = toctree

@@ -1,0 +1,105 @@
+"""Read time: validate each article, give it its title and byline, keep its record."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
+from sphinx.util.matching import Matcher
+
+from . import markdown, render
+from .domain import ArticlesDomain
+from .frontmatter import FRONT_MATTER, Reading, read_article
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+
+logger = logging.getLogger(__name__)
+_ELLIPSIS = "…"
+
+
+def is_article(env: BuildEnvironment, docname: str) -> bool:
+    """Whether ``docname`` is an article, by the ``articles_pattern`` setting."""
+    return Matcher(env.config.articles_pattern)(docname)
+
+
+def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
+    """Validate an article's front matter, keep its record, and give it its title.
+
+    The front matter is handed to MyST normalised (valid YAML even where the
+    author's was only ``key: value`` lines), followed by the title as an
+    escaped heading, so a title is always text. The article's own text is left
+    as written, on the same lines.
+    """
+    if not is_article(app.env, docname):
+        return
+    reading = read_article(docname, source[0])
+    for problem in reading.problems:
+        logger.warning("%s", problem, location=docname, type="articles", subtype="front_matter")
+    if reading.article is not None:
+        domain: ArticlesDomain = app.env.domains["articles"]
+        domain.add_article(reading.article)
+    source[0] = _normalised_source(source[0], reading)
+
+
+def _normalised_source(text: str, reading: Reading) -> str:
+    match = FRONT_MATTER.match(text)
+    if match is None:
+        return text
+    body = text[match.end():]
+    lines = [markdown.front_matter(reading.data or {})]
+    title = reading.data.get("title") if reading.data else None
+    if isinstance(title, str | int | float) and str(title).strip() and not _starts_with_h1(body):
+        lines.append(markdown.heading(str(title)))
+    head = "\n".join(lines) + "\n"
+    # Pad to the original line count so warnings point at the author's lines.
+    missing = match.group(0).count("\n") - head.count("\n")
+    return head + "\n" * max(missing, 0) + body
+
+
+def _starts_with_h1(body: str) -> bool:
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    return first.startswith("# ")
+
+
+def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
+    """Keep an unusable article out of the toctree warnings: it is reported already."""
+    docname = app.env.docname
+    if is_article(app.env, docname) and docname not in app.env.domains["articles"].articles:
+        app.env.metadata[docname]["orphan"] = True
+
+
+class ArticleByline(SphinxTransform):
+    """Put the date and categories under an article's title, and keep its summary."""
+
+    default_priority = 501
+
+    def apply(self, **kwargs: object) -> None:
+        domain: ArticlesDomain = self.env.domains["articles"]
+        article = domain.articles.get(self.env.docname)
+        section = next(iter(self.document.findall(nodes.section)), None)
+        if article is None or section is None:
+            return
+        line = render.byline(article, self.env.docname, self.config.language)
+        section.insert(1, line)
+        domain.set_summary(article.docname, self._summary(section, article.title, line))
+
+    def _summary(self, section: nodes.section, title: str, skip: nodes.Node) -> str:
+        """The opening text, without a paragraph that only repeats the title."""
+        limit = self.config.articles_summary_length
+        text = ""
+        for paragraph in section.findall(nodes.paragraph):
+            if paragraph is skip or isinstance(paragraph.parent, nodes.title):
+                continue
+            words = " ".join(paragraph.astext().split())
+            if not text and words.strip("*_ ") == title:
+                continue
+            text = f"{text} {words}".strip()
+            if len(text) >= limit:
+                break
+        if len(text) <= limit:
+            return text
+        return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:—- ") + _ELLIPSIS

@@ -1,0 +1,142 @@
+"""Turn article records into doctree content: links, bylines, lists and cards.
+
+Links are ``pending_xref`` nodes, so Sphinx resolves them for each builder
+(``.html``, directory URLs, single page, LaTeX).
+"""
+
+from __future__ import annotations
+
+from docutils import nodes
+from sphinx import addnodes
+from sphinx_design.shared import PassthroughTextElement, create_component
+
+from .domain import Category
+from .frontmatter import Article
+from .i18n import _, long_date, month_title
+
+
+def doc_link(refdoc: str, docname: str, text: str, **attributes: object) -> addnodes.pending_xref:
+    """Link to a whole document with the given text."""
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(text, text),
+        refdomain="std",
+        reftype="doc",
+        reftarget=f"/{docname}",
+        refdoc=refdoc,
+        refexplicit=True,
+        **attributes,
+    )
+
+
+def label_link(refdoc: str, label: str, text: str) -> addnodes.pending_xref:
+    """Link to a labelled section with the given text."""
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(text, text),
+        refdomain="std",
+        reftype="ref",
+        reftarget=label,
+        refdoc=refdoc,
+        refexplicit=True,
+    )
+
+
+def category_link(refdoc: str, name: str) -> addnodes.pending_xref:
+    """Link to a category's page, resolved by the ``articles`` domain."""
+    return addnodes.pending_xref(
+        "",
+        nodes.inline(name, name, classes=["article-category"]),
+        refdomain="articles",
+        reftype="category",
+        reftarget=name,
+        refdoc=refdoc,
+        refexplicit=True,
+    )
+
+
+def byline(article: Article, refdoc: str, language: str | None) -> nodes.paragraph:
+    """The date and category links shown under an article's title and in lists."""
+    published = article.published
+    line = nodes.paragraph(classes=["article-meta"])
+    line += nodes.inline("", long_date(published.date(), language), classes=["article-date"])
+    for index, name in enumerate(article.categories):
+        line += nodes.Text(" · " if index == 0 else ", ")
+        line += category_link(refdoc, name)
+    return line
+
+
+def article_list(articles: list[Article], refdoc: str, language: str | None) -> nodes.Element:
+    """A bullet list of articles: each its title linked, then its byline."""
+    if not articles:
+        return nodes.paragraph("", _("No articles yet."))
+    items = nodes.bullet_list(classes=["article-list"])
+    for article in articles:
+        title = nodes.paragraph(classes=["article-title"])
+        title += doc_link(refdoc, article.docname, article.title)
+        items += nodes.list_item("", title, byline(article, refdoc, language))
+    return items
+
+
+def _count(text_node: nodes.Node, count: int) -> list[nodes.Node]:
+    return [text_node, nodes.Text(" "), nodes.inline("", f"({count})", classes=["article-count"])]
+
+
+def archive_index(
+    by_month: dict[tuple[int, int], int], refdoc: str, *, archive_dir: str, language: str | None
+) -> nodes.Element:
+    """Years, newest first, each with its months and their article counts."""
+    if not by_month:
+        return nodes.paragraph("", _("No articles yet."))
+    years = nodes.bullet_list(classes=["article-archive"])
+    for year in sorted({y for y, _m in by_month}, reverse=True):
+        months = nodes.bullet_list()
+        for (y, month), count in sorted(by_month.items(), reverse=True):
+            if y == year:
+                link = label_link(refdoc, f"archive-{y}-{month:02d}", month_title(y, month, language))
+                months += nodes.list_item("", nodes.paragraph("", "", *_count(link, count)))
+        total = sum(c for (y, _m), c in by_month.items() if y == year)
+        head = nodes.paragraph(
+            "", "", *_count(doc_link(refdoc, f"{archive_dir}/{year}", str(year)), total)
+        )
+        years += nodes.list_item("", head, months)
+    return years
+
+
+def category_index(categories: list[Category], refdoc: str) -> nodes.Element:
+    """Every category with its article count, in alphabetical order."""
+    if not categories:
+        return nodes.paragraph("", _("No categories yet."))
+    items = nodes.bullet_list(classes=["category-index"])
+    for category in categories:
+        link = category_link(refdoc, category.name)
+        items += nodes.list_item("", nodes.paragraph("", "", *_count(link, len(category.articles))))
+    return items
+
+
+def section_links(refdoc: str, archive_dir: str, categories_dir: str) -> nodes.paragraph:
+    """Links from the home page to the archive and the categories."""
+    archive = doc_link(refdoc, f"{archive_dir}/index", str(_("All articles by date")))
+    categories = doc_link(refdoc, f"{categories_dir}/index", str(_("All categories")))
+    return nodes.paragraph("", "", archive, nodes.Text(" · "), categories, classes=["article-more"])
+
+
+def article_cards(articles: list[Article], refdoc: str, language: str | None) -> nodes.Element:
+    """The newest articles as sphinx-design cards: title, byline and opening lines."""
+    cards = create_component("article-cards", ["article-cards"])
+    if not articles:
+        cards += nodes.paragraph("", _("No articles yet."))
+    for article in articles:
+        title = create_component("card-title", ["sd-card-title", "sd-font-weight-bold"])
+        title += PassthroughTextElement("", "", doc_link(refdoc, article.docname, article.title))
+        body = create_component("card-body", ["sd-card-body"])
+        body += title
+        meta = byline(article, refdoc, language)
+        meta["classes"].append("sd-card-text")
+        body += meta
+        if article.summary:
+            body += nodes.paragraph("", article.summary, classes=["sd-card-text"])
+        cards += create_component(
+            "card", ["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm"], children=[body]
+        )
+    return cards

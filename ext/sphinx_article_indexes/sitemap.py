@@ -1,0 +1,30 @@
+"""Make sphinx-sitemap list every page, not only those written in this build.
+
+sphinx-sitemap collects links as pages are written, so an incremental build's
+sitemap would hold only the re-written pages. Just before it writes the file,
+the queue is refilled from the environment's documents.
+"""
+
+from __future__ import annotations
+
+import queue
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def list_every_document(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``, before sphinx-sitemap: queue a link for each document."""
+    links = getattr(app, "sitemap_links", None)
+    if exception is not None or links is None or app.builder.name not in ("html", "dirhtml"):
+        return
+    from sphinx_sitemap import add_html_link
+
+    while True:
+        try:
+            links.get_nowait()
+        except queue.Empty:
+            break
+    for docname in sorted(app.env.found_docs):
+        add_html_link(app, docname, None, {}, None)

@@ -34,8 +34,9 @@ class Category:
 
 
 def newest_first(articles: Iterable[Article]) -> list[Article]:
-    """Sort articles newest first; ties keep a stable order by title and docname."""
-    return sorted(articles, key=lambda a: a.sort_key, reverse=True)
+    """Sort articles newest first; ties on the same moment go by title, then docname."""
+    by_title = sorted(articles, key=lambda a: (a.title.casefold(), a.docname))
+    return sorted(by_title, key=lambda a: a.published.replace(tzinfo=None), reverse=True)
 
 
 def scopes_of(article: Article) -> set[str]:
@@ -161,7 +162,9 @@ class ArticlesDomain(Domain):
         if typ != "category" or category is None:
             return None
         docname = f"{env.config.articles_categories_dir}/{category.slug}"
-        return make_refnode(builder, fromdocname, docname, "", contnode, category.name)
+        # Shown in the spelling most articles use, whichever this one used.
+        text = nodes.inline(category.name, category.name, classes=contnode["classes"])
+        return make_refnode(builder, fromdocname, docname, "", text, category.name)
 
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Articles are documents already; there are no separate objects to index."""

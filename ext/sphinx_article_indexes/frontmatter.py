@@ -34,11 +34,6 @@ class Article:
     categories: tuple[str, ...] = ()
     summary: str = ""
 
-    @property
-    def sort_key(self) -> tuple[dt.datetime, str, str]:
-        """Order by local date and time, then title, then docname: stable for ties."""
-        return (self.published.replace(tzinfo=None), self.title, self.docname)
-
 
 @dataclass
 class Reading:

@@ -1,0 +1,110 @@
+"""The archive, the category pages, the byline and the home page, on a real build."""
+
+from __future__ import annotations
+
+import pytest
+from util import article_body, page, titles, warnings
+
+pytestmark = pytest.mark.sphinx("html", testroot="publication")
+
+
+@pytest.fixture
+def built(app):
+    app.build()
+    assert warnings(app) == ""
+    return app
+
+
+def test_archive_groups_by_year_then_month_newest_first(built):
+    body = article_body(built, "archive/index")
+    years = [li.find("p").get_text(" ", strip=True) for li in body.select(".article-archive > li")]
+    assert years == ["2025 (3)", "2024 (1)"]
+    months = [p.get_text(" ", strip=True) for p in body.select(".article-archive li li p")]
+    assert months == ["Декабрь 2025 (2)", "Ноябрь 2025 (1)", "Март 2024 (1)"]
+    # Months link to their section of the year page.
+    hrefs = [a["href"] for a in body.select(".article-archive li li a")]
+    assert hrefs[0] == "2025.html#archive-2025-12"
+
+
+def test_year_page_lists_articles_by_month_with_stable_ties(built):
+    body = article_body(built, "archive/2025")
+    sections = body.select("section section")
+    assert [s.find("h2").get_text(strip=True).rstrip("¶") for s in sections] == [
+        "Декабрь 2025",
+        "Ноябрь 2025",
+    ]
+    # Same day: by title.
+    assert titles(sections[0]) == ["Вторая: про автокодировщики", "Третья"]
+    assert titles(sections[1]) == ["Четвёртая"]
+    link = sections[0].select_one(".article-title a")
+    assert link["href"] == "../articles/second.html"
+
+
+def test_category_index_merges_case_variants_and_counts(built):
+    body = article_body(built, "categories/index")
+    entries = [li.get_text(" ", strip=True) for li in body.select(".category-index li")]
+    assert entries == ["Python (1)", "Генеративный ИИ (3)"]
+    hrefs = [a["href"] for a in body.select(".category-index a")]
+    assert hrefs == ["python.html", "generativnyi-ii.html"]
+
+
+def test_category_page_lists_its_articles_newest_first(built):
+    doc = page(built, "categories/generativnyi-ii")
+    assert doc.select_one("h1").get_text(strip=True).rstrip("¶") == "Генеративный ИИ"
+    assert titles(article_body(built, "categories/generativnyi-ii")) == [
+        "Вторая: про автокодировщики",
+        "Третья",
+        "Первая статья",
+    ]
+    assert titles(article_body(built, "categories/python")) == ["Первая статья"]
+
+
+def test_article_has_title_once_and_a_localized_byline(built):
+    doc = page(built, "articles/second")
+    assert [h.get_text(strip=True).rstrip("¶") for h in doc.select("h1")] == [
+        "Вторая: про автокодировщики"
+    ]
+    assert doc.title.get_text().startswith("Вторая: про автокодировщики")
+    meta = doc.select_one("article .article-meta")
+    assert meta.select_one(".article-date").get_text() == "27 декабря 2025\u202fг."
+    links = meta.select("a")
+    assert [a.get_text() for a in links] == ["Генеративный ИИ"]
+    assert links[0]["href"] == "../categories/generativnyi-ii.html"
+    # The author's heading stays a section below the title.
+    assert doc.select_one("article h2").get_text(strip=True).rstrip("¶") == "Введение"
+
+
+def test_article_text_is_published_as_written(built, app):
+    body = article_body(built, "articles/third").get_text(" ", strip=True)
+    assert "Текст третьей статьи." in body
+
+
+def test_home_page_cards_newest_first_with_summaries(built):
+    body = article_body(built, "index")
+    cards = body.select(".article-cards .sd-card")
+    assert titles(body) == ["Вторая: про автокодировщики", "Третья", "Четвёртая", "Первая статья"]
+    assert "Автокодировщики сжимают" in cards[0].get_text()
+    # A paragraph that only repeats the title is not the summary.
+    assert cards[1].select("p")[-1].get_text() == "Текст третьей статьи."
+    assert cards[0].select_one(".article-date").get_text() == "27 декабря 2025\u202fг."
+    more = [a["href"] for a in body.select(".article-more a")]
+    assert more == ["archive/index.html", "categories/index.html"]
+
+
+def test_sidebar_lists_sections_not_articles(built):
+    nav = page(built, "articles/first").select_one(".sidebar-tree")
+    texts = [a.get_text(strip=True) for a in nav.select("a")]
+    assert texts == ["Архив", "2025", "2024", "Категории", "Python", "Генеративный ИИ"]
+    # The article's own section is marked current, so Furo opens it.
+    current = [a.get_text(strip=True) for a in nav.select("li.current > a")]
+    assert current == ["Архив", "2024"]
+
+
+@pytest.mark.sphinx("html", testroot="publication", confoverrides={"language": "en"})
+def test_an_english_publication_gets_english_words(app):
+    app.build()
+    assert article_body(app, "archive/index").select_one("h1").get_text(strip=True) == "Archive¶"
+    months = [p.get_text(" ", strip=True) for p in article_body(app, "archive/index").select("li li p")]
+    assert months[0] == "December 2025 (2)"
+    meta = page(app, "articles/second").select_one("article .article-meta .article-date")
+    assert meta.get_text() == "December 27, 2025"

@@ -1,0 +1,44 @@
+"""Reading built pages back for assertions."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+
+INDEX_PAGES = ("index", "archive/index", "archive/2024", "archive/2025", "categories/index")
+
+
+def page(app, docname: str) -> BeautifulSoup:
+    """Parse one built HTML page."""
+    return BeautifulSoup((Path(app.outdir) / f"{docname}.html").read_text("utf-8"), "html.parser")
+
+
+def article_body(app, docname: str) -> BeautifulSoup:
+    """The page's main content, without the theme around it."""
+    return page(app, docname).select_one("article[role=main]")
+
+
+def listing(app, docname: str) -> str:
+    """The main content as a normalised string, for comparing two builds."""
+    body = article_body(app, docname)
+    return " ".join(str(body).split())
+
+
+def titles(tag) -> list[str]:
+    """The article titles linked in a list, in order."""
+    return [a.get_text(strip=True) for a in tag.select(".article-title a, .sd-card-title a")]
+
+
+def warnings(app) -> str:
+    """Everything the build warned about, colour codes removed."""
+    from sphinx.util.console import strip_colors
+
+    return strip_colors(app.warning.getvalue())
+
+
+def copy_project(src: Path, dest: Path) -> Path:
+    """Copy a project's sources, without its build output, for a clean build."""
+    shutil.copytree(src, dest, ignore=shutil.ignore_patterns("_build"))
+    return dest

@@ -48,6 +48,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("articles_navigation_depth", 2, "html", int)
 
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    # Furo's interface words, where Sphinx's own catalog has none.
+    app.add_message_catalog("sphinx", str(LOCALE_DIR))
     app.add_domain(ArticlesDomain)
     app.add_node(listings.article_listing)
     app.add_directive("latest-articles", listings.LatestArticles)

@@ -75,7 +75,10 @@ class ListingRenderer(SphinxPostTransform):
 
     def run(self, **kwargs: object) -> None:
         for node in list(self.document.findall(article_listing)):
-            node.replace_self(self._render(node))
+            listing = self._render(node)
+            # The articles are found by search on their own pages, not on every list.
+            listing["classes"].append("no-search")
+            node.replace_self(listing)
 
     def _render(self, node: article_listing) -> nodes.Element:
         domain: ArticlesDomain = self.env.domains["articles"]

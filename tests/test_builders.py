@@ -1,0 +1,68 @@
+"""html, dirhtml and singlehtml: warning-free, with the indexes present and links resolving."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from util import warnings
+
+
+def _internal_links(outdir: Path) -> list[tuple[Path, str]]:
+    from bs4 import BeautifulSoup
+
+    links = []
+    for html in outdir.rglob("*.html"):
+        soup = BeautifulSoup(html.read_text("utf-8"), "html.parser")
+        for a in soup.select("article a.reference.internal, .sidebar-tree a"):
+            links.append((html, a["href"]))
+    return links
+
+
+def _target_exists(page: Path, href: str, outdir: Path) -> bool:
+    path = href.split("#", 1)[0]
+    if not path:
+        return True
+    target = (page.parent / path).resolve()
+    if target.is_dir():
+        target = target / "index.html"
+    return target.is_file() and target.resolve().is_relative_to(outdir.resolve())
+
+
+@pytest.mark.parametrize("buildername", ["html", "dirhtml"])
+def test_every_internal_link_resolves(make_app, rootdir, tmp_path, buildername):
+    from util import copy_project
+
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    app = make_app(buildername, srcdir=src)
+    app.build()
+    assert warnings(app) == ""
+    outdir = Path(app.outdir)
+    links = _internal_links(outdir)
+    assert len(links) > 40
+    broken = [(p.relative_to(outdir), h) for p, h in links if not _target_exists(p, h, outdir)]
+    assert broken == []
+    if buildername == "dirhtml":
+        assert not [h for _p, h in links if ".html" in h]
+        assert (outdir / "categories" / "generativnyi-ii" / "index.html").is_file()
+        assert (outdir / "archive" / "2025" / "index.html").is_file()
+
+
+@pytest.mark.sphinx("singlehtml", testroot="publication")
+def test_singlehtml_holds_indexes_and_articles_with_in_page_links(app):
+    app.build()
+    assert warnings(app) == ""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup((Path(app.outdir) / "index.html").read_text("utf-8"), "html.parser")
+    body = soup.select_one("article[role=main]")
+    text = body.get_text(" ", strip=True)
+    for expected in ("Архив", "Декабрь 2025", "Генеративный ИИ (3)", "Текст третьей статьи."):
+        assert expected in text
+    ids = {tag["id"] for tag in body.select("[id]")}
+    hrefs = [a["href"] for a in body.select("a.reference.internal")]
+    assert hrefs
+    for href in hrefs:
+        assert href.startswith("#"), href
+        assert href.count("#") == 1, href
+        assert href[1:] in ids, href

@@ -1,0 +1,88 @@
+"""sitemap.xml at absolute URLs, complete after incremental builds; Russian search stemming."""
+
+from __future__ import annotations
+
+import json
+import runpy
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+from util import copy_project
+
+BASE = "https://example.org/journal/ru/latest/"
+PAGES = {
+    "index",
+    "archive/index",
+    "archive/2024",
+    "archive/2025",
+    "categories/index",
+    "categories/python",
+    "categories/generativnyi-ii",
+    "articles/first",
+    "articles/second",
+    "articles/third",
+    "articles/fourth",
+}
+
+
+def sitemap_urls(app) -> set[str]:
+    tree = ElementTree.parse(Path(app.outdir) / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return {loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)}
+
+
+@pytest.mark.sphinx("html", testroot="publication")
+def test_sitemap_lists_every_page_at_absolute_urls(app):
+    app.build()
+    assert sitemap_urls(app) == {f"{BASE}{page}.html" for page in PAGES}
+
+
+@pytest.mark.sphinx("dirhtml", testroot="publication")
+def test_sitemap_for_directory_urls(app):
+    app.build()
+    expected = {BASE + (p.removesuffix("index") if p.endswith("index") else p + "/") for p in PAGES}
+    assert sitemap_urls(app) == expected
+
+
+def test_sitemap_stays_complete_after_an_incremental_build(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    make_app("html", srcdir=src).build()
+    article = src / "articles" / "fourth.md"
+    article.write_text(article.read_text("utf-8") + "\nЕщё абзац.\n", "utf-8")
+    app = make_app("html", srcdir=src)
+    app.build()
+    assert "articles/fourth" in app.env.all_docs
+    assert sitemap_urls(app) == {f"{BASE}{page}.html" for page in PAGES}
+
+
+def test_docs_take_the_canonical_url_from_read_the_docs(monkeypatch):
+    conf = Path(__file__).parents[1] / "docs" / "conf.py"
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", "https://example.readthedocs.io/ru/latest/")
+    assert runpy.run_path(str(conf))["html_baseurl"] == "https://example.readthedocs.io/ru/latest/"
+    monkeypatch.delenv("READTHEDOCS_CANONICAL_URL")
+    settings = runpy.run_path(str(conf))
+    assert settings["html_baseurl"].startswith("https://")
+    assert settings["html_baseurl"].endswith("/")
+    # The base URL holds language and version; the sitemap must not add them again.
+    assert settings["sitemap_url_scheme"] == "{link}"
+
+
+@pytest.mark.sphinx("html", testroot="publication")
+def test_search_index_stems_russian(app):
+    from sphinx.search.ru import SearchRussian
+
+    app.build()
+    text = (Path(app.outdir) / "searchindex.js").read_text("utf-8")
+    index = json.loads(text[text.index("(") + 1 : text.rindex(")")])
+    stem = SearchRussian(None).stem
+    # The query and the text's plural form meet on one stem.
+    assert stem("автокодировщик") == stem("автокодировщики")
+    found = set()
+    for mapping in (index["terms"], index["titleterms"]):
+        docs = mapping.get(stem("автокодировщик"), [])
+        found.update(index["docnames"][d] for d in (docs if isinstance(docs, list) else [docs]))
+    # In the body of one article and the title of another; not on the listing pages.
+    assert found == {"articles/second", "articles/fourth"}
+    # Titles are searchable too, as text.
+    assert "Вторая: про автокодировщики" in index["titles"]

@@ -8,7 +8,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
-from util import copy_project
+from util import build, copy_project
 
 BASE = "https://example.org/journal/ru/latest/"
 PAGES = {
@@ -47,11 +47,10 @@ def test_sitemap_for_directory_urls(app):
 
 def test_sitemap_stays_complete_after_an_incremental_build(make_app, rootdir, tmp_path):
     src = copy_project(rootdir / "test-publication", tmp_path / "src")
-    make_app("html", srcdir=src).build()
+    build(make_app, src)
     article = src / "articles" / "fourth.md"
     article.write_text(article.read_text("utf-8") + "\nЕщё абзац.\n", "utf-8")
-    app = make_app("html", srcdir=src)
-    app.build()
+    app = build(make_app, src)
     assert "articles/fourth" in app.env.all_docs
     assert sitemap_urls(app) == {f"{BASE}{page}.html" for page in PAGES}
 

@@ -42,3 +42,11 @@ def copy_project(src: Path, dest: Path) -> Path:
     """Copy a project's sources, without its build output, for a clean build."""
     shutil.copytree(src, dest, ignore=shutil.ignore_patterns("_build"))
     return dest
+
+
+def build(make_app, srcdir: Path, buildername: str = "html", **kwargs):
+    """Build a project once and release Sphinx's global state, so another app can follow."""
+    app = make_app(buildername, srcdir=srcdir, **kwargs)
+    app.build()
+    app.cleanup()
+    return app

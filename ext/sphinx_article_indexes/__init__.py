@@ -26,10 +26,19 @@ __version__ = "0.1.0"
 _STATIC = Path(__file__).parent / "static"
 
 
-def _outdated_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: re-write the listings whose articles changed."""
+def _outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: re-write the listings whose articles changed.
+
+    If the sections in the sidebar changed (a new year or category), every
+    page shows them, so every page is re-written.
+    """
     domain: ArticlesDomain = env.domains["articles"]
-    return sorted(domain.take_touched_listings())
+    outdated = domain.take_touched_listings()
+    sections = navigation.outline(env, app.config.articles_navigation_depth)
+    if domain.data.setdefault("outline", sections) != sections:
+        domain.data["outline"] = sections
+        outdated |= env.found_docs
+    return sorted(outdated)
 
 
 def _add_static(app: Sphinx, config: Config) -> None:
@@ -65,7 +74,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("article-indexes.css")
     app.connect("source-read", reading.on_source_read)
     app.connect("doctree-read", reading.on_doctree_read, priority=600)
-    app.connect("env-get-updated", _outdated_listings)
+    app.connect("env-get-updated", _outdated_pages)
     app.connect("html-page-context", navigation.install_navigation, priority=400)
     app.connect("build-finished", sitemap.list_every_document, priority=400)
     return {

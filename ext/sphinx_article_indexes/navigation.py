@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 
 def _parents(app: Sphinx) -> dict[str, str]:
@@ -38,6 +39,22 @@ def _lineage(app: Sphinx, pagename: str) -> set[str]:
         pagename = parents[pagename]
         lineage.add(pagename)
     return lineage
+
+
+def outline(env: BuildEnvironment, maxdepth: int) -> tuple:
+    """The part of the toctree the sidebar shows: when it changes, every page must be re-written."""
+
+    def level(parent: str, depth: int) -> tuple:
+        return tuple(
+            (
+                doc,
+                env.titles[doc].astext() if doc in env.titles else "",
+                level(doc, depth + 1) if depth < maxdepth else (),
+            )
+            for doc in env.toctree_includes.get(parent, ())
+        )
+
+    return level(env.config.root_doc, 1)
 
 
 def navigation_html(app: Sphinx, pagename: str, maxdepth: int) -> str:

@@ -1,0 +1,90 @@
+"""Incremental and parallel builds give the same pages as a clean serial build."""
+
+from __future__ import annotations
+
+import pytest
+from util import build, copy_project, page, warnings
+
+
+def rendered(app) -> dict[str, str]:
+    """Each document's main content and sidebar, normalised for comparison."""
+    pages = {}
+    for docname in sorted(app.env.found_docs):
+        soup = page(app, docname)
+        parts = [soup.select_one("article[role=main]"), soup.select_one(".sidebar-tree")]
+        pages[docname] = " ".join(" ".join(str(p).split()) for p in parts)
+    return pages
+
+
+def _edit(path, old: str, new: str) -> None:
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+EDITS = {
+    "date": lambda src: _edit(src / "articles/second.md", "2025-12-27", "2023-06-01"),
+    "title": lambda src: _edit(src / "articles/third.md", '"Третья"', "Третья, исправленная"),
+    "categories": lambda src: _edit(
+        src / "articles/first.md", "[Генеративный ИИ, Python]", "[Наука]"
+    ),
+    "add": lambda src: (src / "articles/fifth.md").write_text(
+        "---\ntitle: Пятая\ndate: 2026-01-02\ncategories: [Python, Новое]\n---\n\nПятая.\n",
+        "utf-8",
+    ),
+    "delete": lambda src: (src / "articles/fourth.md").unlink(),
+}
+
+
+@pytest.mark.parametrize("change", sorted(EDITS))
+def test_incremental_build_matches_a_clean_build(make_app, rootdir, tmp_path, change):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    build(make_app, src)
+    EDITS[change](src)
+    incremental = build(make_app, src)
+    clean = build(make_app, copy_project(src, tmp_path / "clean"))
+    assert rendered(incremental) == rendered(clean)
+    assert warnings(incremental) == ""
+
+
+def test_a_no_op_rebuild_rewrites_nothing(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    build(make_app, src)
+    again = make_app("html", srcdir=src)
+    written = []
+    again.connect("html-page-context", lambda app, name, *args: written.append(name))
+    again.build()
+    again.cleanup()
+    assert [name for name in written if name in again.env.found_docs] == []
+
+
+def test_editing_one_body_rewrites_only_what_shows_it(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    make_app("html", srcdir=src).build()
+    _edit(src / "articles/first.md", "Первая статья о", "Первая статья, дополненная, о")
+    again = make_app("html", srcdir=src)
+    written = []
+    again.connect("html-page-context", lambda app, name, *args: written.append(name))
+    again.build()
+    again.cleanup()
+    docs = set(written) & again.env.found_docs
+    # The article, its year and categories, and the pages listing all articles.
+    assert docs == {
+        "articles/first",
+        "archive/2024",
+        "archive/index",
+        "categories/index",
+        "categories/python",
+        "categories/generativnyi-ii",
+        "index",
+    }
+
+
+def test_parallel_build_matches_serial(make_app, rootdir, tmp_path):
+    serial = build(make_app, copy_project(rootdir / "test-publication", tmp_path / "a"))
+    parallel = build(
+        make_app, copy_project(rootdir / "test-publication", tmp_path / "b"), parallel=2
+    )
+    assert parallel.parallel == 2
+    assert rendered(parallel) == rendered(serial)
+    assert warnings(parallel) == ""

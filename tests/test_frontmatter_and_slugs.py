@@ -1,0 +1,96 @@
+"""Front matter reading and slugs, on their own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from sphinx_article_indexes.frontmatter import read_article
+from sphinx_article_indexes.markdown import escape
+from sphinx_article_indexes.slugs import assign_slugs, slugify
+
+
+def test_plain_key_value_lines_with_colons_in_the_title():
+    reading = read_article("a", "---\ntitle: Итоги: 2025\ndate: 2025-12-27\ncategories: ai\n---\n")
+    assert reading.problems == []
+    article = reading.article
+    assert article.title == "Итоги: 2025"
+    assert article.published == dt.datetime(2025, 12, 27)
+    assert article.categories == ("ai",)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("2025-12-27", dt.datetime(2025, 12, 27)),
+        ('"2025-12-27"', dt.datetime(2025, 12, 27)),
+        ("2025-12-27 10:30", dt.datetime(2025, 12, 27, 10, 30)),
+        ("2025-12-27T10:30:00+03:00", dt.datetime.fromisoformat("2025-12-27T10:30:00+03:00")),
+        ("2025-12-27 10:30:00 +0300", dt.datetime.fromisoformat("2025-12-27T10:30:00+03:00")),
+    ],
+)
+def test_date_spellings(value, expected):
+    reading = read_article("a", f"---\ntitle: T\ndate: {value}\n---\n")
+    assert reading.article.published == expected
+
+
+@pytest.mark.parametrize(
+    ("categories", "expected"),
+    [
+        ("ai", ("ai",)),
+        ("ai, Наука", ("ai", "Наука")),
+        ("[ai, Наука]", ("ai", "Наука")),
+        ("\n  - ai\n  - '  Наука  '", ("ai", "Наука")),
+        ("[ai, AI]", ("ai",)),
+    ],
+)
+def test_category_spellings(categories, expected):
+    reading = read_article("a", f"---\ntitle: T\ndate: 2025-01-01\ncategories: {categories}\n---\n")
+    assert reading.problems == []
+    assert reading.article.categories == expected
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "problem"),
+    [
+        ("title: T\ndate: 2025-02-30", "got '2025-02-30'"),
+        ("title: T\ndate: вчера", "got 'вчера'"),
+        ("title: T\ndate: 2025-01-01\ncategories: 5", "got int"),
+        ("title: T\ndate: 2025-01-01\ncategories: [a, {b: c}]", "must hold only strings, got dict"),
+        ("title: T\ndate: 2025-01-01\ncategories: [a, '']", "empty category name"),
+        ("title: T\ndtae: 2025-01-01", "did you mean 'date'?"),
+        ("title: T\ntitle: U\ndate: 2025-01-01", "duplicated key 'title'"),
+        ("title: [unclosed\ndate: 2025-01-01", "not valid YAML at line"),
+        ("- a\n- b", "must be a mapping"),
+    ],
+)
+def test_problems_are_named(front_matter, problem):
+    reading = read_article("a", f"---\n{front_matter}\n---\nText\n")
+    assert any(problem in p for p in reading.problems), reading.problems
+
+
+def test_slugs_are_readable_ascii():
+    assert slugify("генеративный ИИ") == "generativnyi-ii"
+    assert slugify("Щёлочь и Юг") == "shcheloch-i-iug"
+    assert slugify("Machine Learning") == "machine-learning"
+
+
+@pytest.mark.parametrize("name", ["../../etc", "/abs", "con", "index", "!!!", "я" * 300, "a/b\\c"])
+def test_slugs_stay_inside_their_folder(name):
+    slug = slugify(name)
+    assert slug
+    assert set(slug) <= set("abcdefghijklmnopqrstuvwxyz0123456789-")
+    assert slug not in {"con", "index"}
+    assert len(slug) <= 60
+
+
+def test_distinct_categories_never_share_a_slug():
+    slugs = assign_slugs(["ИИ", "ii", "Ии", "И.И."])
+    assert len(slugs) == 3  # "ИИ" and "Ии" are one category
+    assert len(set(slugs.values())) == 3
+    assert slugs["ii"] == "ii"  # the first in order keeps the plain slug
+
+
+def test_markdown_escape_keeps_text_literal():
+    assert escape("<b>*x*</b> `y`") == r"\<b\>\*x\*\<\/b\> \`y\`"

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 import pytest
+
 from util import article_body, titles, warnings
 
 pytestmark = pytest.mark.sphinx("html", testroot="bad-front-matter", freshenv=True)

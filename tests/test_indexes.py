@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from util import article_body, page, titles, warnings
 
 pytestmark = pytest.mark.sphinx("html", testroot="publication")
@@ -104,7 +105,15 @@ def test_sidebar_lists_sections_not_articles(built):
 def test_an_english_publication_gets_english_words(app):
     app.build()
     assert article_body(app, "archive/index").select_one("h1").get_text(strip=True) == "Archive¶"
-    months = [p.get_text(" ", strip=True) for p in article_body(app, "archive/index").select("li li p")]
+    months = [
+        p.get_text(" ", strip=True) for p in article_body(app, "archive/index").select("li li p")
+    ]
     assert months[0] == "December 2025 (2)"
     meta = page(app, "articles/second").select_one("article .article-meta .article-date")
     assert meta.get_text() == "December 27, 2025"
+
+
+def test_authors_can_link_a_category_in_text(built):
+    link = article_body(built, "articles/fourth").select_one("p a[href$='python.html']")
+    assert link.get_text() == "Python"
+    assert link["href"] == "../categories/python.html"

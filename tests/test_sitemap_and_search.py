@@ -8,6 +8,7 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+
 from util import build, copy_project
 
 BASE = "https://example.org/journal/ru/latest/"

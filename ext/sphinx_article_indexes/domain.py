@@ -6,10 +6,11 @@ import dataclasses
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, ClassVar
 
 from docutils import nodes
 from sphinx.domains import Domain
+from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
 from .frontmatter import Article
@@ -77,8 +78,9 @@ class ArticlesDomain(Domain):
 
     name = "articles"
     label = "Articles"
-    roles: dict[str, Any] = {}
-    initial_data: dict[str, Any] = {"articles": {}, "listings": {}, "touched": set()}
+    # Authors can link a category in text: {articles:category}`Генеративный ИИ`.
+    roles: ClassVar[dict[str, Any]] = {"category": XRefRole()}
+    initial_data: ClassVar[dict[str, Any]] = {"articles": {}, "listings": {}, "touched": set()}
     data_version = 1
 
     @property

@@ -19,7 +19,9 @@ KNOWN_KEYS = frozenset(
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # A line-based "key: value" front matter, as Jekyll- and Pelican-era files are often
 # written: values are plain text, so a title may hold ": " without quotes.
-_SIMPLE_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?:[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`].*?))?[ \t]*")
+_SIMPLE_LINE = re.compile(
+    r"(?P<key>[A-Za-z_][\w-]*):(?:[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`].*?))?[ \t]*"
+)
 _SIMPLE_ITEM = re.compile(r"[ \t]+-[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`].*?)[ \t]*")
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%d.%m.%Y")
 
@@ -89,9 +91,7 @@ def parse_date(value: object) -> dt.datetime:
             return dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
-    raise ValueError(
-        f"'date' must be a date such as 2025-12-27 or 2025-12-27 10:30, got {text!r}"
-    )
+    raise ValueError(f"'date' must be a date such as 2025-12-27 or 2025-12-27 10:30, got {text!r}")
 
 
 def _categories(data: dict, problems: list[str]) -> tuple[str, ...]:
@@ -152,7 +152,7 @@ def load(raw: str) -> dict:
     (``title: Итоги: 2025``) is read line by line, as blog engines' authors expect.
     """
     try:
-        data = yaml.load(raw, Loader=_StrictLoader)  # noqa: S506 - a SafeLoader subclass
+        data = yaml.load(raw, Loader=_StrictLoader)
     except yaml.MarkedYAMLError as err:
         if (simple := _load_simple(raw)) is not None:
             return simple

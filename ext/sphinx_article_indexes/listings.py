@@ -15,7 +15,7 @@ from . import render
 from .domain import ALL, ArticlesDomain
 
 
-class article_listing(nodes.General, nodes.Element):  # noqa: N801 - docutils node naming
+class article_listing(nodes.General, nodes.Element):
     """Placeholder for a listing; ``kind`` says which, ``scope`` what it depends on."""
 
 

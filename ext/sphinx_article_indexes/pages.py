@@ -53,7 +53,11 @@ def scan_articles(app: Sphinx) -> list[Article]:
 
 def index_pages(articles: list[Article], config: object) -> dict[str, str]:
     """Return the text of each generated page, by path relative to the source folder."""
-    archive, cats, language = config.articles_archive_dir, config.articles_categories_dir, config.language
+    archive, cats, language = (
+        config.articles_archive_dir,
+        config.articles_categories_dir,
+        config.language,
+    )
     by_year: dict[int, list[Article]] = defaultdict(list)
     for article in newest_first(articles):
         by_year[article.published.year].append(article)

@@ -49,7 +49,7 @@ def _normalised_source(text: str, reading: Reading) -> str:
     match = FRONT_MATTER.match(text)
     if match is None:
         return text
-    body = text[match.end():]
+    body = text[match.end() :]
     lines = [markdown.front_matter(reading.data or {})]
     title = reading.data.get("title") if reading.data else None
     if isinstance(title, str | int | float) and str(title).strip() and not _starts_with_h1(body):

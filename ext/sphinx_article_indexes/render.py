@@ -93,7 +93,9 @@ def archive_index(
         months = nodes.bullet_list()
         for (y, month), count in sorted(by_month.items(), reverse=True):
             if y == year:
-                link = label_link(refdoc, f"archive-{y}-{month:02d}", month_title(y, month, language))
+                link = label_link(
+                    refdoc, f"archive-{y}-{month:02d}", month_title(y, month, language)
+                )
                 months += nodes.list_item("", nodes.paragraph("", "", *_count(link, count)))
         total = sum(c for (y, _m), c in by_month.items() if y == year)
         head = nodes.paragraph(

@@ -29,8 +29,8 @@ def tests(session: nox.Session) -> None:
 def lint(session: nox.Session) -> None:
     """Check style with ruff."""
     session.install("ruff")
-    session.run("ruff", "check", "ext", "tests", "noxfile.py", "docs/conf.py")
-    session.run("ruff", "format", "--check", "ext", "tests", "noxfile.py", "docs/conf.py")
+    session.run("ruff", "check", "ext", "tests", "benchmarks", "noxfile.py", "docs/conf.py")
+    session.run("ruff", "format", "--check", "ext", "tests", "benchmarks", "noxfile.py", "docs/conf.py")
 
 
 @nox.session

@@ -94,3 +94,16 @@ def test_distinct_categories_never_share_a_slug():
 
 def test_markdown_escape_keeps_text_literal():
     assert escape("<b>*x*</b> `y`") == r"\<b\>\*x\*\<\/b\> \`y\`"
+
+
+def test_plain_lines_may_mix_with_yaml_values():
+    text = '---\ntitle: Итоги: 2025\ndate: "2025-12-27"\ncategories: [ai, "Наука"]\n---\n'
+    reading = read_article("a", text)
+    assert reading.problems == []
+    assert reading.article.categories == ("ai", "Наука")
+
+
+def test_plain_lines_do_not_hide_broken_yaml():
+    reading = read_article("a", "---\ntitle: Итоги: 2025\ncategories: [ai\n---\n")
+    assert reading.article is None
+    assert "not valid YAML" in reading.problems[0]

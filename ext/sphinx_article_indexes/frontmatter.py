@@ -18,11 +18,11 @@ KNOWN_KEYS = frozenset(
 )  # fmt: skip
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # A line-based "key: value" front matter, as Jekyll- and Pelican-era files are often
-# written: values are plain text, so a title may hold ": " without quotes.
-_SIMPLE_LINE = re.compile(
-    r"(?P<key>[A-Za-z_][\w-]*):(?:[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`].*?))?[ \t]*"
-)
-_SIMPLE_ITEM = re.compile(r"[ \t]+-[ \t]+(?P<value>[^\s\"'\[{|>&*!%@`].*?)[ \t]*")
+# written: plain values are text, so a title may hold ": " without quotes.
+_SIMPLE_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?:[ \t]+(?P<value>\S.*?))?[ \t]*")
+_SIMPLE_ITEM = re.compile(r"[ \t]+-[ \t]+(?P<value>\S.*?)[ \t]*")
+_YAML_VALUE = tuple("\"'[{")  # parsed as YAML on their own
+_NOT_SIMPLE = tuple("|>&*!%@`")  # block scalars, anchors, tags: only strict YAML will do
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%d.%m.%Y")
 
 
@@ -67,6 +67,11 @@ _StrictLoader.yaml_implicit_resolvers = {
     first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+
+
+def _safe_load(text: str) -> object:
+    # A SafeLoader subclass: it builds only plain data, never Python objects.
+    return yaml.load(text, Loader=_StrictLoader)
 
 
 def split_front_matter(text: str) -> str | None:
@@ -128,20 +133,33 @@ def _unknown_keys(data: dict, problems: list[str]) -> None:
             problems.append(f"unknown key {key!r}; did you mean {close[0]!r}?")
 
 
+def _simple_value(text: str) -> object:
+    if text.startswith(_NOT_SIMPLE):
+        raise ValueError(text)
+    if text.startswith(_YAML_VALUE):
+        return _safe_load(text)
+    return text
+
+
 def _load_simple(raw: str) -> dict | None:
-    """Read plain ``key: value`` lines (and ``- item`` lists); None if it is more than that."""
+    """Read ``key: value`` lines (and ``- item`` lists); None if it is more than that."""
     data: dict[str, object] = {}
     key = None
-    for line in raw.splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        if (item := _SIMPLE_ITEM.fullmatch(line)) and key and isinstance(data[key], list):
-            data[key].append(item["value"])
-        elif (match := _SIMPLE_LINE.fullmatch(line)) and match["key"] not in data:
+    try:
+        for line in raw.splitlines():
+            if not line.strip() or line.lstrip().startswith("#"):
+                continue
+            item = _SIMPLE_ITEM.fullmatch(line)
+            if item and key and isinstance(data[key], list):
+                data[key].append(_simple_value(item["value"]))
+                continue
+            match = _SIMPLE_LINE.fullmatch(line)
+            if not match or match["key"] in data:
+                return None
             key = match["key"]
-            data[key] = match["value"] if match["value"] is not None else []
-        else:
-            return None
+            data[key] = [] if match["value"] is None else _simple_value(match["value"])
+    except (ValueError, yaml.YAMLError):
+        return None
     return {k: (v if v != [] else None) for k, v in data.items()}
 
 

@@ -55,6 +55,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("articles_latest_count", 10, "env", int)
     app.add_config_value("articles_summary_length", 240, "env", int)
     app.add_config_value("articles_navigation_depth", 2, "html", int)
+    app.add_config_value("articles_edition_doc", "edition", "env", str)
 
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     # Furo's interface words, where Sphinx's own catalog has none.

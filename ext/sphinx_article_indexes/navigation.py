@@ -21,14 +21,20 @@ if TYPE_CHECKING:
 
 
 def _parents(app: Sphinx) -> dict[str, str]:
-    """Each document's parent in the toctree, computed once per build (per process)."""
+    """Each document's parent on its way from the root, computed once per build (per process).
+
+    Walking from the root leaves out orphan toctrees such as the editions' contents page.
+    """
     builder = app.builder
     parents = getattr(builder, "_articles_nav_parents", None)
     if parents is None:
-        parents = {}
-        for parent, children in app.env.toctree_includes.items():
-            for child in children:
-                parents.setdefault(child, parent)
+        includes, parents = app.env.toctree_includes, {}
+        queue = [app.config.root_doc]
+        for parent in queue:
+            for child in includes.get(parent, ()):
+                if child not in parents and child != app.config.root_doc:
+                    parents[child] = parent
+                    queue.append(child)
         builder._articles_nav_parents = parents
     return parents
 

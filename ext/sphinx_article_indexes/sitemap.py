@@ -26,5 +26,6 @@ def list_every_document(app: Sphinx, exception: Exception | None) -> None:
             links.get_nowait()
         except queue.Empty:
             break
-    for docname in sorted(app.env.found_docs):
+    edition = app.config.articles_edition_doc
+    for docname in sorted(app.env.found_docs - {edition}):
         add_html_link(app, docname, None, {}, None)

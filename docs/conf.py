@@ -7,7 +7,9 @@ import os
 project = "Генеративный ИИ: заметки"
 author = "Редакция"
 copyright = "2025, Редакция"
+version = release = "1.0"
 language = "ru"
+today_fmt = "%d %B %Y г."
 
 extensions = [
     "myst_parser",
@@ -37,3 +39,40 @@ sitemap_show_lastmod = False
 
 articles_pattern = ["articles/**"]
 articles_latest_count = 10
+
+# The PDF edition: articles as chapters in date order, then the archive and
+# category indexes, from the generated "edition" page. LuaLaTeX, because it can
+# fall back to another font for characters FreeSerif lacks (emoji, symbols).
+latex_engine = "lualatex"
+latex_documents = [("edition", "generative-ai-notes.tex", project, author, "manual")]
+latex_show_pagerefs = True
+latex_domain_indices = False
+_FALLBACK = "RawFeature={fallback=publication}"
+latex_elements = {
+    "papersize": "a4paper",
+    "printindex": "",
+    "fontpkg": rf"""
+\directlua{{luaotfload.add_fallback("publication", {{"Symbola:mode=node;", "DejaVu Sans:mode=node;"}})}}
+\setmainfont{{FreeSerif}}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
+  BoldFont=*Bold, BoldItalicFont=*BoldItalic, {_FALLBACK}]
+\setsansfont{{FreeSans}}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique, {_FALLBACK}]
+\setmonofont{{FreeMono}}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique, {_FALLBACK}]
+""",
+}
+
+# The EPUB edition.
+epub_title = project
+epub_author = author
+epub_publisher = author
+epub_contributor = author
+epub_description = "Статьи о генеративном искусственном интеллекте."
+epub_copyright = copyright
+# A stable identifier. Sphinx writes epub_uid into toc.ncx and epub_identifier into
+# content.opf, and EPUBCheck requires the two to match, so they are one XML name.
+epub_identifier = epub_uid = "generative-ai-notes-ru"
+epub_scheme = "unknown"
+epub_show_urls = "no"
+epub_use_index = False
+epub_exclude_files = ["search.html", "genindex.html", "sitemap.xml", "edition.xhtml"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import listings, navigation, pages, reading, singlehtml, sitemap
+from . import latex, listings, navigation, pages, reading, singlehtml, sitemap
 from .domain import ArticlesDomain
 from .i18n import CATALOG, LOCALE_DIR
 
@@ -69,6 +69,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_transform(reading.ArticleByline)
     app.add_post_transform(listings.ListingRenderer)
     app.add_post_transform(singlehtml.SingleFragment)
+    app.add_post_transform(latex.BreakLongWords)
 
     app.connect("builder-inited", pages.generate_index_pages)
     app.connect("config-inited", _add_static)

@@ -34,10 +34,20 @@ class Category:
     articles: tuple[Article, ...]
 
 
-def newest_first(articles: Iterable[Article]) -> list[Article]:
-    """Sort articles newest first; ties on the same moment go by title, then docname."""
+def _by_date(articles: Iterable[Article], *, newest: bool) -> list[Article]:
+    # Ties on the same moment go by title, then docname, in either direction of time.
     by_title = sorted(articles, key=lambda a: (a.title.casefold(), a.docname))
-    return sorted(by_title, key=lambda a: a.published.replace(tzinfo=None), reverse=True)
+    return sorted(by_title, key=lambda a: a.published.replace(tzinfo=None), reverse=newest)
+
+
+def newest_first(articles: Iterable[Article]) -> list[Article]:
+    """Sort articles newest first, as the site lists them."""
+    return _by_date(articles, newest=True)
+
+
+def oldest_first(articles: Iterable[Article]) -> list[Article]:
+    """Sort articles oldest first, as the editions print them."""
+    return _by_date(articles, newest=False)
 
 
 def scopes_of(article: Article) -> set[str]:

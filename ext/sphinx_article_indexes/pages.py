@@ -18,7 +18,7 @@ from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
 from . import markdown
-from .domain import categories_of, newest_first
+from .domain import categories_of, newest_first, oldest_first
 from .frontmatter import Article, read_article
 from .i18n import _, month_title
 
@@ -91,10 +91,10 @@ def index_pages(articles: list[Article], config: Config) -> dict[str, str]:
 
 def _edition(articles: list[Article], config: Config) -> str:
     """The root of the PDF and EPUB: every article in date order, then the indexes."""
-    oldest_first = reversed(newest_first(articles))
-    entries = [f"/{a.docname}" for a in oldest_first]
+    entries = [f"/{a.docname}" for a in oldest_first(articles)]
     entries += [f"/{config.articles_archive_dir}/index", f"/{config.articles_categories_dir}/index"]
-    body = str(_("This page is the table of contents of the PDF and EPUB editions."))
+    note = str(_("This page is the table of contents of the PDF and EPUB editions."))
+    body = f"```{{only}} html\n{markdown.escape(note)}\n```"
     # Not a page for readers of the site: kept out of search and the sidebar.
     return "---\norphan: true\nnosearch: true\n---\n" + _page(config.project, body, entries)
 

@@ -29,9 +29,10 @@ html_static_path: list[str] = []
 
 # Read the Docs gives the canonical URL of the version being built; locally a
 # configured URL stands in, so canonical links and sitemap.xml are absolute.
-html_baseurl = os.environ.get(
-    "READTHEDOCS_CANONICAL_URL", "https://generative-ai-notes.readthedocs.io/ru/latest/"
-)
+html_baseurl = (
+    os.environ.get("READTHEDOCS_CANONICAL_URL")
+    or "https://generative-ai-notes.readthedocs.io/ru/latest/"
+).rstrip("/") + "/"
 # html_baseurl already holds the language and version: do not add them again.
 sitemap_url_scheme = "{link}"
 sitemap_excludes = ["search.html", "genindex.html", "search/", "genindex/"]
@@ -52,7 +53,8 @@ latex_elements = {
     "papersize": "a4paper",
     "printindex": "",
     "fontpkg": rf"""
-\directlua{{luaotfload.add_fallback("publication", {{"Symbola:mode=node;", "DejaVu Sans:mode=node;"}})}}
+\directlua{{luaotfload.add_fallback("publication",
+  {{"Symbola:mode=node;", "DejaVu Sans:mode=node;"}})}}
 \setmainfont{{FreeSerif}}[Extension=.otf, UprightFont=*, ItalicFont=*Italic,
   BoldFont=*Bold, BoldItalicFont=*BoldItalic, {_FALLBACK}]
 \setsansfont{{FreeSans}}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
@@ -75,4 +77,7 @@ epub_identifier = epub_uid = "generative-ai-notes-ru"
 epub_scheme = "unknown"
 epub_show_urls = "no"
 epub_use_index = False
+# The sections (archive, years, categories) are hidden toctrees on the site; list them.
+epub_tocscope = "includehidden"
+epub_tocdepth = 3
 epub_exclude_files = ["search.html", "genindex.html", "sitemap.xml", "edition.xhtml"]

@@ -5,11 +5,10 @@ from __future__ import annotations
 import json
 import runpy
 from pathlib import Path
-from xml.etree import ElementTree
 
 import pytest
 
-from util import build, copy_project
+from util import build, copy_project, sitemap_urls
 
 BASE = "https://example.org/journal/ru/latest/"
 PAGES = {
@@ -25,12 +24,6 @@ PAGES = {
     "articles/third",
     "articles/fourth",
 }
-
-
-def sitemap_urls(app) -> set[str]:
-    tree = ElementTree.parse(Path(app.outdir) / "sitemap.xml")
-    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
-    return {loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)}
 
 
 @pytest.mark.sphinx("html", testroot="publication")

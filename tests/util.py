@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 from pathlib import Path
+from xml.etree import ElementTree
 
 from bs4 import BeautifulSoup
 
@@ -50,3 +51,10 @@ def build(make_app, srcdir: Path, buildername: str = "html", **kwargs):
     app.build()
     app.cleanup()
     return app
+
+
+def sitemap_urls(app) -> set[str]:
+    """The page addresses listed in the built sitemap.xml."""
+    tree = ElementTree.parse(Path(app.outdir) / "sitemap.xml")
+    ns = {"s": "http://www.sitemaps.org/schemas/sitemap/0.9"}
+    return {loc.text for loc in tree.getroot().findall("s:url/s:loc", ns)}

@@ -1,0 +1,170 @@
+"""The PDF and EPUB editions of the real publication, built and read back."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from sphinx_article_indexes import tex
+from util import build, copy_project
+
+ROOT = Path(__file__).parents[1]
+DATA = Path(__file__).parent / "data"
+EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
+
+
+def _need(what: str, present: bool) -> None:
+    """Skip on a machine without the tool, but fail in CI, which installs it."""
+    if present:
+        return
+    if os.environ.get("PUBLICATION_REQUIRE_EDITIONS"):
+        pytest.fail(f"{what} is not installed, and CI requires the editions to be tested")
+    pytest.skip(f"{what} is not installed")
+
+
+@pytest.fixture(scope="module")
+def publication(tmp_path_factory) -> Path:
+    """A copy of docs/ with two articles whose text LaTeX would choke on."""
+    src = copy_project(ROOT / "docs", tmp_path_factory.mktemp("editions") / "docs")
+    for name in ("hostile.md", "symbols-title.md"):
+        shutil.copy(DATA / name, src / "articles" / name)
+    return src
+
+
+@pytest.fixture(scope="module")
+def pdf_text(publication, make_app_module) -> tuple[str, str]:
+    """Build the PDF edition; return its text and the LaTeX log."""
+    _need("TeX (" + ", ".join(tex.missing()) + ")", not tex.missing())
+    app = build(make_app_module, publication, "latex")
+    assert app.warning.getvalue() == ""
+    outdir = Path(app.outdir)
+    subprocess.run(["make", "-C", str(outdir), "all-pdf"], check=True, capture_output=True)
+    pdf = outdir / "generative-ai-notes.pdf"
+    # -layout keeps line ends as printed, hyphens included.
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, text=True
+    )
+    log = (outdir / "generative-ai-notes.log").read_text("utf-8", errors="replace")
+    return text.stdout, log
+
+
+@pytest.fixture(scope="module")
+def make_app_module(request, tmp_path_factory):
+    """``make_app`` for fixtures that build once per module."""
+    from sphinx.testing.util import SphinxTestApp
+
+    apps = []
+
+    def make(buildername, srcdir, **kwargs):
+        app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.cleanup()
+
+
+def _flat(text: str) -> str:
+    """PDF text with hyphenation at line ends undone and whitespace folded."""
+    return " ".join(re.sub(r"(?<=\w)-\n\s*(?=\w)", "", text).split())
+
+
+def test_pdf_has_every_article_in_date_order_with_its_byline(pdf_text):
+    text, _log = pdf_text
+    flat = _flat(text)
+    titles = [
+        "Раскрываем Секреты: Как Генеративные Модели 2025 Стартуют Новую Революцию в Мире ИИ?",
+        "Топ-5 секретов Генеративного ИИ: революция 2025 года, как ей быть?",
+    ]
+    body = flat[re.search(r"ГЛАВА\s+1\b", flat).end() :]
+    # Chapters oldest first: the two hostile May articles, then December's two by title.
+    positions = [body.index(t) for t in ["%%% & ### _{}\\ ~^ $", "!!! ??? ***", *titles]]
+    assert positions == sorted(positions)
+    assert "27 декабря 2025 г." in flat
+    assert "5 мая 2025 г." in flat
+    for sentence in (
+        "Генеративные модели - это тип искусственного интеллекта",
+        "Одним из ключевых секретов Генеративного ИИ является использование автокодировщиков",
+    ):
+        assert sentence in flat
+
+
+def test_pdf_indexes_are_sections_that_refer_to_pages(pdf_text):
+    text, _log = pdf_text
+    flat = _flat(text)
+    archive = re.search(r"ГЛАВА\s+\d+\s+Архив", flat).end()
+    categories = re.search(r"ГЛАВА\s+\d+\s+Категории", flat).end()
+    assert archive < categories
+    assert re.search(r"Декабрь 2025 \(страница \d+\)", flat[archive:])
+    assert re.search(r"ИИ\? \(страница \d+\)", flat[archive:categories])
+    assert re.search(r"C# \(страница \d+\) \(1\)", flat[categories:])
+
+
+def test_pdf_shows_hostile_text_as_written(pdf_text):
+    text, log = pdf_text
+    flat = _flat(text)
+    for written in (
+        "%%% & ### _{}\\ ~^ $",
+        "50% скидка, #хэштег, R&D, snake_case, {фигурные}, обратный \\слеш",
+        "Сверхдлиннейшееслововкотороммногобуквчтобыпроверитьпереносстроки-и-ещё",
+        "🚀",
+    ):
+        assert written in flat
+    assert "Missing character" not in log
+    assert "Overfull \\hbox" not in log
+
+
+def test_pdf_hyphenates_russian(pdf_text):
+    text, log = pdf_text
+    assert re.search(r"[а-я]-\n\s*[а-я]", text), "no Russian word was hyphenated"
+    assert "russian" in log.lower()
+
+
+@pytest.fixture(scope="module")
+def epub(publication, make_app_module) -> Path:
+    app = build(make_app_module, publication, "epub")
+    assert app.warning.getvalue() == ""
+    return next(Path(app.outdir).glob("*.epub"))
+
+
+def test_epub_passes_epubcheck(epub):
+    _need("epubcheck", EPUBCHECK.is_file() and shutil.which("java") is not None)
+    result = subprocess.run(
+        ["java", "-jar", str(EPUBCHECK), str(epub)], capture_output=True, text=True, check=False
+    )
+    assert "No errors or warnings detected" in result.stdout, result.stdout + result.stderr
+    assert result.returncode == 0
+
+
+def test_epub_metadata_spine_and_links(epub):
+    ns = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
+    with zipfile.ZipFile(epub) as book:
+        opf = ElementTree.fromstring(book.read("content.opf"))
+        assert opf.findtext("opf:metadata/dc:language", namespaces=ns) == "ru"
+        assert opf.findtext("opf:metadata/dc:title", namespaces=ns) == "Генеративный ИИ: заметки"
+        assert opf.findtext("opf:metadata/dc:identifier", namespaces=ns) == "generative-ai-notes-ru"
+        assert opf.findtext("opf:metadata/dc:date", namespaces=ns)
+        items = {i.get("id"): i.get("href") for i in opf.iterfind("opf:manifest/opf:item", ns)}
+        spine = [items[r.get("idref")] for r in opf.iterfind("opf:spine/opf:itemref", ns)]
+        for page in ("archive/index.xhtml", "archive/2025.xhtml", "categories/index.xhtml"):
+            assert page in spine
+        nav = book.read("nav.xhtml").decode()
+        assert 'href="archive/index.xhtml"' in nav
+        assert 'href="categories/index.xhtml"' in nav
+        names = set(book.namelist())
+        for name in names:
+            if not name.endswith(".xhtml"):
+                continue
+            base = Path(name).parent
+            for href in re.findall(r'href="([^"#:]+)(?:#[^"]*)?"', book.read(name).decode()):
+                target = (base / href).as_posix()
+                target = os.path.normpath(target)
+                assert target in names, f"{name} links to missing {href}"

@@ -1,0 +1,53 @@
+"""Hosting on Read the Docs: its configuration file, and canonical URLs under its variables."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import yaml
+
+from util import build, copy_project, page, sitemap_urls
+
+ROOT = Path(__file__).parents[1]
+RTD_URL = "https://example.readthedocs.io/ru/latest/"
+
+
+def test_readthedocs_yaml_has_what_read_the_docs_requires():
+    config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text("utf-8"))
+    assert config["version"] == 2
+    assert config["build"]["os"].startswith("ubuntu-")
+    assert float(config["build"]["tools"]["python"]) >= 3.11
+    assert {"method": "pip", "path": "."} in config["python"]["install"]
+    assert (ROOT / config["sphinx"]["configuration"]).is_file()
+    assert set(config["formats"]) == {"pdf", "epub"}
+    assert set(config) <= {
+        "version", "build", "python", "sphinx", "formats", "submodules", "search", "conda",
+    }  # fmt: skip
+
+
+def test_a_read_the_docs_build_has_canonical_urls_everywhere(make_app, tmp_path, monkeypatch):
+    monkeypatch.setenv("READTHEDOCS", "True")
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", RTD_URL)
+    app = build(make_app, copy_project(ROOT / "docs", tmp_path / "docs"))
+    docs = sorted(app.env.found_docs)
+    for docname in docs:
+        canonical = page(app, docname).select_one("link[rel=canonical]")
+        assert canonical["href"] == f"{RTD_URL}{docname}.html"
+    urls = sitemap_urls(app)
+    assert f"{RTD_URL}index.html" in urls
+    assert f"{RTD_URL}categories/ai.html" in urls
+    assert all(u.startswith(RTD_URL) and "/ru/latest/ru/" not in u for u in urls)
+    assert not any("latest/latest" in u for u in urls)
+
+
+@pytest.mark.parametrize("value", ["", None])
+def test_a_local_build_falls_back_to_the_configured_url(monkeypatch, value):
+    import runpy
+
+    if value is None:
+        monkeypatch.delenv("READTHEDOCS_CANONICAL_URL", raising=False)
+    else:
+        monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", value)
+    settings = runpy.run_path(str(ROOT / "docs" / "conf.py"))
+    assert settings["html_baseurl"] == "https://generative-ai-notes.readthedocs.io/ru/latest/"

@@ -168,3 +168,14 @@ def test_epub_metadata_spine_and_links(epub):
                 target = (base / href).as_posix()
                 target = os.path.normpath(target)
                 assert target in names, f"{name} links to missing {href}"
+
+
+def test_a_missing_tex_is_explained_with_the_packages(monkeypatch, capsys):
+    monkeypatch.setattr(tex.shutil, "which", lambda name: None)
+    monkeypatch.setattr(tex, "_installed_fonts", lambda: "")
+    assert tex.main([]) == 1
+    message = capsys.readouterr().err
+    assert "latexmk, lualatex" in message
+    assert "the Symbola font" in message
+    assert "sudo apt-get install latexmk texlive-luatex texlive-lang-cyrillic" in message
+    assert "Traceback" not in message

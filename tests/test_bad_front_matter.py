@@ -13,13 +13,13 @@ pytestmark = pytest.mark.sphinx("html", testroot="bad-front-matter", freshenv=Tr
 
 EXPECTED = {
     "no-date.md": "'date' is missing",
-    "bad-date.md": "'date' must be a date such as 2025-12-27",
+    "bad-date.md": "'date' '2025-02-30' is not a real date",
     "no-title.md": "'title' is missing or empty",
     "bad-categories.md": "'categories' must be a string or a list of strings, got dict",
     "typo.md": "unknown key 'categroies'; did you mean 'categories'?",
     "broken-yaml.md": "front matter is not valid YAML at line",
     "no-front-matter.md": "no front matter",
-    "python-tag.md": "could not determine a constructor for the tag",
+    "python-tag.md": "uses the YAML tag '!!python/object/apply:os.system'",
 }
 
 

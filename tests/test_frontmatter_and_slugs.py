@@ -54,11 +54,11 @@ def test_category_spellings(categories, expected):
 @pytest.mark.parametrize(
     ("front_matter", "problem"),
     [
-        ("title: T\ndate: 2025-02-30", "got '2025-02-30'"),
+        ("title: T\ndate: 2025-02-30", "'2025-02-30' is not a real date"),
         ("title: T\ndate: вчера", "got 'вчера'"),
         ("title: T\ndate: 2025-01-01\ncategories: 5", "got int"),
         ("title: T\ndate: 2025-01-01\ncategories: [a, {b: c}]", "must hold only strings, got dict"),
-        ("title: T\ndate: 2025-01-01\ncategories: [a, '']", "empty category name"),
+        ("title: T\ndate: 2025-01-01\ncategories: [a, '']", "holds an empty name"),
         ("title: T\ndtae: 2025-01-01", "did you mean 'date'?"),
         ("title: T\ntitle: U\ndate: 2025-01-01", "duplicated key 'title'"),
         ("title: [unclosed\ndate: 2025-01-01", "not valid YAML at line"),

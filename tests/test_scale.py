@@ -11,7 +11,7 @@ from util import build, copy_project, page
 def _add_articles(src: Path, count: int) -> None:
     start = dt.date(2020, 1, 1)
     for index in range(count):
-        day = start + dt.timedelta(days=index * 37)
+        day = start + dt.timedelta(days=index * 20)
         (src / "articles" / f"extra-{index:03d}.md").write_text(
             f"---\ntitle: Дополнительная {index}\ndate: {day}\ncategories: [Тема {index % 4}]\n"
             f"---\n\nТекст статьи {index}.\n",

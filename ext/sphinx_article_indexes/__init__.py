@@ -56,6 +56,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("articles_summary_length", 240, "env", int)
     app.add_config_value("articles_navigation_depth", 2, "html", int)
     app.add_config_value("articles_edition_doc", "edition", "env", str)
+    app.add_config_value("articles_include_drafts", False, "env", bool)
 
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     # Furo's interface words, where Sphinx's own catalog has none.
@@ -76,7 +77,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("article-indexes.css")
     app.connect("source-read", reading.on_source_read)
     app.connect("doctree-read", reading.on_doctree_read, priority=600)
+    app.connect("env-get-outdated", reading.read_due_articles)
     app.connect("env-get-updated", _outdated_pages)
+    app.connect("env-updated", reading.report_hidden)
     app.connect("html-page-context", navigation.install_navigation, priority=400)
     app.connect("build-finished", sitemap.list_every_document, priority=400)
     return {

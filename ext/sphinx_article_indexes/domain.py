@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -19,9 +20,16 @@ from .slugs import assign_slugs, fold
 if TYPE_CHECKING:
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
+    from sphinx.config import Config
     from sphinx.environment import BuildEnvironment
 
 ALL = "all"
+
+
+def is_listed(article: Article, config: Config, now: dt.datetime | None = None) -> bool:
+    """Whether an article goes into the indexes: public, or drafts are being previewed."""
+    now = now or dt.datetime.now(dt.UTC)
+    return config.articles_include_drafts or article.is_public(now)
 
 
 @dataclass(frozen=True)
@@ -90,7 +98,12 @@ class ArticlesDomain(Domain):
     label = "Articles"
     # Authors can link a category in text: {articles:category}`Генеративный ИИ`.
     roles: ClassVar[dict[str, Any]] = {"category": XRefRole()}
-    initial_data: ClassVar[dict[str, Any]] = {"articles": {}, "listings": {}, "touched": set()}
+    initial_data: ClassVar[dict[str, Any]] = {
+        "articles": {},
+        "hidden": {},
+        "listings": {},
+        "touched": set(),
+    }
     data_version = 1
 
     @property
@@ -102,6 +115,23 @@ class ArticlesDomain(Domain):
         """Store (or replace) an article's record."""
         self.articles[article.docname] = article
         self._touch(article)
+
+    @property
+    def hidden(self) -> dict[str, Article]:
+        """Drafts and articles dated in the future: built, but in no index."""
+        return self.data["hidden"]
+
+    def add_hidden(self, article: Article) -> None:
+        """Keep a draft's or a scheduled article's record out of the indexes."""
+        self.hidden[article.docname] = article
+
+    def record(self, docname: str) -> Article | None:
+        """An article's record, listed or hidden."""
+        return self.articles.get(docname) or self.hidden.get(docname)
+
+    def due(self, now: dt.datetime) -> set[str]:
+        """Scheduled articles whose date has come: they must be read again to be listed."""
+        return {d for d, a in self.hidden.items() if not a.draft and a.is_public(now)}
 
     def set_summary(self, docname: str, summary: str) -> None:
         """Attach the text shown on cards to an article read earlier."""
@@ -133,6 +163,7 @@ class ArticlesDomain(Domain):
         article = self.articles.pop(docname, None)
         if article is not None:
             self._touch(article)
+        self.hidden.pop(docname, None)
         self.data["listings"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
@@ -140,6 +171,8 @@ class ArticlesDomain(Domain):
         for docname in docnames:
             if docname in otherdata["articles"]:
                 self.articles[docname] = otherdata["articles"][docname]
+            if docname in otherdata["hidden"]:
+                self.hidden[docname] = otherdata["hidden"][docname]
             if docname in otherdata["listings"]:
                 self.data["listings"][docname] = otherdata["listings"][docname]
         self.data["touched"].update(otherdata["touched"])

@@ -23,6 +23,7 @@ _SIMPLE_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?:[ \t]+(?P<value>\S.*?))?
 _SIMPLE_ITEM = re.compile(r"[ \t]+-[ \t]+(?P<value>\S.*?)[ \t]*")
 _YAML_VALUE = tuple("\"'[{")  # parsed as YAML on their own
 _NOT_SIMPLE = tuple("|>&*!%@`")  # block scalars, anchors, tags: only strict YAML will do
+_ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%d.%m.%Y")
 
 
@@ -35,6 +36,16 @@ class Article:
     published: dt.datetime
     categories: tuple[str, ...] = ()
     summary: str = ""
+    tags: tuple[str, ...] = ()
+    draft: bool = False
+
+    def is_public(self, now: dt.datetime) -> bool:
+        """Whether readers see it now: not a draft, and not dated in the future."""
+        if self.draft:
+            return False
+        if self.published.tzinfo is None:
+            return self.published <= now.astimezone().replace(tzinfo=None)
+        return self.published <= now
 
 
 @dataclass
@@ -89,8 +100,10 @@ def parse_date(value: object) -> dt.datetime:
     text = str(value).strip()
     try:
         return dt.datetime.fromisoformat(text)
-    except ValueError:
-        pass
+    except ValueError as err:
+        reason = str(err)
+        if _ISO_DAY.match(text) and ("out of range" in reason or "must be in" in reason):
+            raise ValueError(f"'date' {text!r} is not a real date ({err})") from None
     for fmt in _DATE_FORMATS:
         try:
             return dt.datetime.strptime(text, fmt)
@@ -99,8 +112,8 @@ def parse_date(value: object) -> dt.datetime:
     raise ValueError(f"'date' must be a date such as 2025-12-27 or 2025-12-27 10:30, got {text!r}")
 
 
-def _categories(data: dict, problems: list[str]) -> tuple[str, ...]:
-    key = "categories" if "categories" in data else "category"
+def _names(data: dict, key: str, problems: list[str]) -> tuple[str, ...]:
+    """Read a list of names (categories, tags): a list, one string or comma-separated."""
     value = data.get(key)
     if value is None:
         return ()
@@ -118,10 +131,24 @@ def _categories(data: dict, problems: list[str]) -> tuple[str, ...]:
             continue
         name = " ".join(str(item).split())
         if not name:
-            problems.append(f"{key!r} holds an empty category name")
+            problems.append(f"{key!r} holds an empty name")
             continue
         names.setdefault(name.casefold(), name)
     return tuple(names.values())
+
+
+_TRUE, _FALSE = {"true", "yes", "on", "1"}, {"false", "no", "off", "0", ""}
+
+
+def _flag(data: dict, key: str, problems: list[str]) -> bool:
+    value = data.get(key, False)
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().casefold()
+    if text in _TRUE | _FALSE and not isinstance(value, list | dict):
+        return text in _TRUE
+    problems.append(f"{key!r} must be true or false, got {value!r}")
+    return False
 
 
 def _unknown_keys(data: dict, problems: list[str]) -> None:
@@ -163,6 +190,12 @@ def _load_simple(raw: str) -> dict | None:
     return {k: (v if v != [] else None) for k, v in data.items()}
 
 
+def _where(err: yaml.MarkedYAMLError) -> str:
+    mark = err.problem_mark or err.context_mark
+    # +2: the file's first line is the opening fence.
+    return f" at line {mark.line + 2}" if mark else ""
+
+
 def load(raw: str) -> dict:
     """Load front matter YAML safely; raise ``ValueError`` with the line on failure.
 
@@ -171,13 +204,18 @@ def load(raw: str) -> dict:
     """
     try:
         data = yaml.load(raw, Loader=_StrictLoader)
+    except yaml.constructor.ConstructorError as err:
+        if "could not determine a constructor" not in str(err.problem):
+            raise ValueError(f"front matter is not valid YAML{_where(err)}: {err.problem}") from None
+        tag = str(err.problem).rsplit(" ", 1)[-1].replace("tag:yaml.org,2002:", "!!")
+        raise ValueError(
+            f"front matter{_where(err)} uses the YAML tag {tag}, which could run code: "
+            "only plain text, numbers, lists and mappings are allowed"
+        ) from None
     except yaml.MarkedYAMLError as err:
         if (simple := _load_simple(raw)) is not None:
             return simple
-        mark = err.problem_mark or err.context_mark
-        # +2: the file's first line is the opening fence.
-        where = f" at line {mark.line + 2}" if mark else ""
-        raise ValueError(f"front matter is not valid YAML{where}: {err.problem}") from None
+        raise ValueError(f"front matter is not valid YAML{_where(err)}: {err.problem}") from None
     except yaml.YAMLError as err:
         raise ValueError(f"front matter is not valid YAML: {err}") from None
     if data is None:
@@ -214,7 +252,9 @@ def read_article(docname: str, text: str) -> Reading:
         except ValueError as err:
             reading.problems.append(str(err))
             published = None
-    categories = _categories(data, reading.problems)
+    categories = _names(data, "categories" if "categories" in data else "category", reading.problems)
+    tags = _names(data, "tags", reading.problems)
+    draft = _flag(data, "draft", reading.problems)
     if isinstance(title, str) and title and published is not None:
-        reading.article = Article(docname, title, published, categories)
+        reading.article = Article(docname, title, published, categories, tags=tags, draft=draft)
     return reading

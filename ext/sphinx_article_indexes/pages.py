@@ -18,9 +18,10 @@ from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
 from . import markdown
-from .domain import categories_of, newest_first, oldest_first
+from .domain import categories_of, is_listed, newest_first, oldest_first
 from .frontmatter import Article, read_article
 from .i18n import _, month_title
+from .slugs import slugify
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -46,9 +47,9 @@ def scan_articles(app: Sphinx) -> list[Article]:
     articles = []
     for docname in sorted(filter(matcher, docnames)):
         text = Path(project.doc2path(docname, absolute=True)).read_text(encoding="utf-8-sig")
-        reading = read_article(docname, text)
-        if reading.article is not None:
-            articles.append(reading.article)
+        article = read_article(docname, text).article
+        if article is not None and is_listed(article, config):
+            articles.append(article)
     return articles
 
 
@@ -116,10 +117,27 @@ def write_pages(srcdir: Path, pages: dict[str, str], folders: list[str]) -> None
                 path.unlink()
 
 
+def warn_shared_addresses(articles: list[Article], categories_dir: str) -> None:
+    """Warn when two categories would have had one address, and say where each went."""
+    categories = categories_of(articles).values()
+    by_slug = {c.slug: c for c in categories}
+    for category in categories:
+        plain = slugify(category.key)
+        if category.slug != plain and plain in by_slug:
+            logger.warning(
+                "categories %r and %r would share the address %s/%s; %r is published at %s/%s",
+                by_slug[plain].name, category.name, categories_dir, plain,
+                category.name, categories_dir, category.slug,
+                location=category.articles[0].docname, type="articles", subtype="slug",
+            )  # fmt: skip
+
+
 def generate_index_pages(app: Sphinx) -> None:
     """``builder-inited``: bring the generated index pages up to date with the articles."""
     config = app.config
-    pages = index_pages(scan_articles(app), config)
+    articles = scan_articles(app)
+    warn_shared_addresses(articles, config.articles_categories_dir)
+    pages = index_pages(articles, config)
     write_pages(
         Path(app.srcdir), pages, [config.articles_archive_dir, config.articles_categories_dir]
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -10,7 +11,7 @@ from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
 from . import markdown, render
-from .domain import ArticlesDomain
+from .domain import ArticlesDomain, is_listed
 from .frontmatter import FRONT_MATTER, Reading, read_article
 
 if TYPE_CHECKING:
@@ -39,9 +40,11 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     reading = read_article(docname, source[0])
     for problem in reading.problems:
         logger.warning("%s", problem, location=docname, type="articles", subtype="front_matter")
-    if reading.article is not None:
-        domain: ArticlesDomain = app.env.domains["articles"]
+    domain: ArticlesDomain = app.env.domains["articles"]
+    if reading.article is not None and is_listed(reading.article, app.config):
         domain.add_article(reading.article)
+    elif reading.article is not None:
+        domain.add_hidden(reading.article)
     source[0] = _normalised_source(source[0], reading)
 
 
@@ -66,10 +69,30 @@ def _starts_with_h1(body: str) -> bool:
 
 
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
-    """Keep an unusable article out of the toctree warnings: it is reported already."""
+    """An article in no index is in no toctree (it was reported) and not in search."""
     docname = app.env.docname
     if is_article(app.env, docname) and docname not in app.env.domains["articles"].articles:
         app.env.metadata[docname]["orphan"] = True
+        app.env.metadata[docname]["nosearch"] = True
+
+
+def report_hidden(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``: say how many articles were left out of the indexes, and why."""
+    hidden = env.domains["articles"].hidden.values()
+    drafts = sum(a.draft for a in hidden)
+    if hidden:
+        logger.info(
+            "articles: %d left out of the indexes (%d drafts, %d dated in the future); "
+            "set articles_include_drafts = True to preview them",
+            len(hidden), drafts, len(hidden) - drafts,
+        )  # fmt: skip
+
+
+def read_due_articles(
+    app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
+) -> list[str]:
+    """``env-get-outdated``: re-read scheduled articles whose date has come."""
+    return sorted(env.domains["articles"].due(dt.datetime.now(dt.UTC)))
 
 
 class ArticleByline(SphinxTransform):
@@ -79,7 +102,7 @@ class ArticleByline(SphinxTransform):
 
     def apply(self, **kwargs: object) -> None:
         domain: ArticlesDomain = self.env.domains["articles"]
-        article = domain.articles.get(self.env.docname)
+        article = domain.record(self.env.docname)
         section = next(iter(self.document.findall(nodes.section)), None)
         if article is None or section is None:
             return

@@ -63,6 +63,9 @@ def byline(article: Article, refdoc: str, language: str | None) -> nodes.paragra
     for index, name in enumerate(article.categories):
         line += nodes.Text(" · " if index == 0 else ", ")
         line += category_link(refdoc, name)
+    if article.tags:
+        line += nodes.Text(f" · {_('Tags:')} ")
+        line += nodes.inline("", ", ".join(article.tags), classes=["article-tags"])
     return line
 
 

@@ -26,6 +26,7 @@ def list_every_document(app: Sphinx, exception: Exception | None) -> None:
             links.get_nowait()
         except queue.Empty:
             break
-    edition = app.config.articles_edition_doc
-    for docname in sorted(app.env.found_docs - {edition}):
+    # Drafts and scheduled articles are not published yet; the edition page is for print.
+    unlisted = {app.config.articles_edition_doc, *app.env.domains["articles"].hidden}
+    for docname in sorted(app.env.found_docs - unlisted):
         add_html_link(app, docname, None, {}, None)

@@ -203,19 +203,18 @@ def load(raw: str) -> dict:
     (``title: Итоги: 2025``) is read line by line, as blog engines' authors expect.
     """
     try:
-        data = yaml.load(raw, Loader=_StrictLoader)
-    except yaml.constructor.ConstructorError as err:
-        if "could not determine a constructor" not in str(err.problem):
-            raise ValueError(f"front matter is not valid YAML{_where(err)}: {err.problem}") from None
-        tag = str(err.problem).rsplit(" ", 1)[-1].replace("tag:yaml.org,2002:", "!!")
-        raise ValueError(
-            f"front matter{_where(err)} uses the YAML tag {tag}, which could run code: "
-            "only plain text, numbers, lists and mappings are allowed"
-        ) from None
+        data = _safe_load(raw)
     except yaml.MarkedYAMLError as err:
+        problem = str(err.problem)
+        if "could not determine a constructor" in problem:
+            tag = problem.rsplit(" ", 1)[-1].replace("tag:yaml.org,2002:", "!!")
+            raise ValueError(
+                f"front matter{_where(err)} uses the YAML tag {tag}, which could run code: "
+                "only plain text, numbers, lists and mappings are allowed"
+            ) from None
         if (simple := _load_simple(raw)) is not None:
             return simple
-        raise ValueError(f"front matter is not valid YAML{_where(err)}: {err.problem}") from None
+        raise ValueError(f"front matter is not valid YAML{_where(err)}: {problem}") from None
     except yaml.YAMLError as err:
         raise ValueError(f"front matter is not valid YAML: {err}") from None
     if data is None:
@@ -252,7 +251,8 @@ def read_article(docname: str, text: str) -> Reading:
         except ValueError as err:
             reading.problems.append(str(err))
             published = None
-    categories = _names(data, "categories" if "categories" in data else "category", reading.problems)
+    category_key = "categories" if "categories" in data else "category"  # ABlog's spelling
+    categories = _names(data, category_key, reading.problems)
     tags = _names(data, "tags", reading.problems)
     draft = _flag(data, "draft", reading.problems)
     if isinstance(title, str) and title and published is not None:

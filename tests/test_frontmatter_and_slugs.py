@@ -107,3 +107,17 @@ def test_plain_lines_do_not_hide_broken_yaml():
     reading = read_article("a", "---\ntitle: Итоги: 2025\ncategories: [ai\n---\n")
     assert reading.article is None
     assert "not valid YAML" in reading.problems[0]
+
+
+def test_a_category_is_named_in_its_most_used_spelling_then_its_first():
+    from sphinx_article_indexes.domain import categories_of
+    from sphinx_article_indexes.frontmatter import Article
+
+    def article(name: str, day: int, *categories: str) -> Article:
+        return Article(name, name, dt.datetime(2025, 1, day), categories)
+
+    tie = categories_of([article("b", 2, "ai"), article("a", 1, "AI")])
+    assert tie["ai"].name == "AI"
+    most = categories_of([article("a", 1, "AI"), article("b", 2, "ai"), article("c", 3, "ai")])
+    assert most["ai"].name == "ai"
+    assert [a.docname for a in most["ai"].articles] == ["c", "b", "a"]

@@ -66,10 +66,13 @@ def scopes_of(article: Article) -> set[str]:
 
 
 def categories_of(articles: Iterable[Article]) -> dict[str, Category]:
-    """Group articles by category identity; the most used spelling names each one."""
+    """Group articles by category identity, each named in its most used spelling.
+
+    On a tie, the spelling used first (by date) wins, so the name is stable.
+    """
     spellings: dict[str, Counter[str]] = {}
     members: dict[str, list[Article]] = {}
-    for article in articles:
+    for article in oldest_first(articles):
         for name in article.categories:
             key = fold(name)
             spellings.setdefault(key, Counter())[name] += 1
@@ -78,7 +81,7 @@ def categories_of(articles: Iterable[Article]) -> dict[str, Category]:
     return {
         key: Category(
             key,
-            min(spellings[key].items(), key=lambda item: (-item[1], item[0]))[0],
+            spellings[key].most_common(1)[0][0],  # Counter keeps first-seen order on ties.
             slugs[key],
             tuple(newest_first(members[key])),
         )

@@ -33,7 +33,7 @@ def _need(what: str, present: bool) -> None:
 def publication(tmp_path_factory) -> Path:
     """A copy of docs/ with two articles whose text LaTeX would choke on."""
     src = copy_project(ROOT / "docs", tmp_path_factory.mktemp("editions") / "docs")
-    for name in ("hostile.md", "symbols-title.md"):
+    for name in ("hostile.md", "symbols-title.md", "xss.md"):
         shutil.copy(DATA / name, src / "articles" / name)
     return src
 
@@ -116,6 +116,8 @@ def test_pdf_shows_hostile_text_as_written(pdf_text):
         "50% скидка, #хэштег, R&D, snake_case, {фигурные}, обратный \\слеш",
         "Сверхдлиннейшееслововкотороммногобуквчтобыпроверитьпереносстроки-и-ещё",
         "🚀",
+        "<script>alert(1)</script>",
+        '"><img src=x onerror=alert(1)>',
     ):
         assert written in flat
     assert "Missing character" not in log
@@ -142,6 +144,17 @@ def test_epub_passes_epubcheck(epub):
     )
     assert "No errors or warnings detected" in result.stdout, result.stdout + result.stderr
     assert result.returncode == 0
+
+
+def test_epub_shows_html_in_front_matter_as_text(epub):
+    with zipfile.ZipFile(epub) as book:
+        xhtml = book.read("articles/xss.xhtml").decode()
+        everything = "".join(
+            book.read(n).decode() for n in book.namelist() if n.endswith((".xhtml", ".ncx"))
+        )
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in xhtml
+    assert "<script>alert(1)" not in everything
+    assert "<img src=x" not in everything
 
 
 def test_epub_metadata_spine_and_links(epub):

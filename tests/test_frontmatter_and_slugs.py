@@ -43,6 +43,7 @@ def test_date_spellings(value, expected):
         ("[ai, Наука]", ("ai", "Наука")),
         ("\n  - ai\n  - '  Наука  '", ("ai", "Наука")),
         ("[ai, AI]", ("ai",)),
+        ("[елки, Ёлки, ЕЛКИ]", ("елки",)),
     ],
 )
 def test_category_spellings(categories, expected):

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 import yaml
 
+from .slugs import fold
+
 KNOWN_KEYS = frozenset(
     {
         "title", "date", "categories", "category", "tags", "draft", "author", "authors",
@@ -133,7 +135,7 @@ def _names(data: dict, key: str, problems: list[str]) -> tuple[str, ...]:
         if not name:
             problems.append(f"{key!r} holds an empty name")
             continue
-        names.setdefault(name.casefold(), name)
+        names.setdefault(fold(name), name)  # Ёлки, елки and ЁЛКИ are one name.
     return tuple(names.values())
 
 

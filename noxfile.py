@@ -66,3 +66,10 @@ def i18n(session: nox.Session) -> None:
     session.install("babel")
     for domain in ("sphinx_article_indexes", "sphinx"):
         session.run("pybabel", "compile", "-d", "ext/sphinx_article_indexes/locale", "-D", domain)
+
+
+@nox.session
+def bench(session: nox.Session) -> None:
+    """Benchmark against plain Sphinx and ABlog; writes benchmarks/RESULTS.md."""
+    session.install("-e", ".", "ablog")
+    session.run("python", "benchmarks/run.py", *session.posargs)

@@ -1,0 +1,217 @@
+"""Build one generated corpus three ways, side by side, and write benchmarks/RESULTS.md.
+
+1. this project (Furo, the extension, sitemap: docs/conf.py as it is);
+2. the floor: Sphinx + MyST with the ``basic`` theme, one flat toctree;
+3. the peer: ABlog posts (``blogpost: true``, ``category:``) with Furo.
+
+Times are medians of ``--runs`` runs (a configuration slower than ``--slow``
+seconds is run once) and are shown as ratios to the floor measured in the same
+run, since the machine is shared. Usage: ``nox -s bench`` or
+``python benchmarks/run.py --sizes 250 1000 2000``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).parent))
+from corpus import write_corpus  # noqa: E402
+
+ROOT = Path(__file__).parents[1]
+RESULTS = Path(__file__).parent / "RESULTS.md"
+FLOOR_CONF = 'extensions = ["myst_parser"]\nlanguage = "ru"\nhtml_theme = "basic"\n'
+FLOOR_INDEX = "# Корпус\n\n```{toctree}\n:glob:\n\narticles/*\n```\n"
+ABLOG_CONF = (
+    'extensions = ["myst_parser", "ablog"]\nlanguage = "ru"\nhtml_theme = "furo"\n'
+    'blog_path = "blog"\nblog_title = "Корпус"\nblog_baseurl = "https://example.org/"\n'
+    "post_auto_image = 0\n"
+    # ABlog's documented set-up for Furo: Furo's page template, ABlog's sidebars.
+    "skip_injecting_base_ablog_templates = True\n"
+    'templates_path = ["_templates"]\n'
+    'html_sidebars = {"**": ["sidebar/brand.html", "sidebar/search.html", '
+    '"sidebar/scroll-start.html", "sidebar/navigation.html", "ablog/postcard.html", '
+    '"ablog/recentposts.html", "ablog/archives.html", "sidebar/scroll-end.html"]}\n'
+)
+ABLOG_INDEX = "# Корпус\n\n```{toctree}\n:glob:\n\narticles/*\n```\n"
+WRITTEN = re.compile(r"writing output\.\.\. \[\s*\d+%\] (\S+)")
+
+
+@dataclass
+class Build:
+    """One sphinx-build run: seconds, peak memory, pages written."""
+
+    seconds: float
+    peak_mb: float
+    written: list[str] = field(default_factory=list)
+
+
+def sphinx_build(src: Path, out: Path, timeout: float) -> Build:
+    """Run sphinx-build under GNU time; report wall time, peak RSS and pages written."""
+    stats = out.parent / "time.txt"
+    command = ["/usr/bin/time", "-f", "%M", "-o", str(stats), sys.executable, "-m", "sphinx"]
+    command += ["-b", "html", "-N", "-d", str(out.parent / "doctrees"), str(src), str(out)]
+    started = time.perf_counter()
+    result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    seconds = time.perf_counter() - started
+    if result.returncode:
+        raise RuntimeError(f"build of {src} failed:\n{result.stderr[-2000:]}")
+    peak_kb = float(stats.read_text().split()[-1])
+    return Build(seconds, peak_kb / 1024, WRITTEN.findall(result.stdout))
+
+
+def project(kind: str, corpus: Path, target: Path) -> Path:
+    """Lay out one of the three projects around the generated articles."""
+    if target.exists():
+        shutil.rmtree(target)
+    if kind == "project":
+        shutil.copytree(ROOT / "docs", target, ignore=shutil.ignore_patterns("_build", "articles"))
+        for generated in ("archive", "categories", "edition.md"):
+            path = target / generated
+            shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
+        shutil.copytree(corpus, target / "articles")
+        return target
+    (target / "articles").mkdir(parents=True)
+    conf, index = (FLOOR_CONF, FLOOR_INDEX) if kind == "floor" else (ABLOG_CONF, ABLOG_INDEX)
+    (target / "conf.py").write_text(conf, "utf-8")
+    (target / "index.md").write_text(index, "utf-8")
+    if kind == "ablog":
+        # Only ABlog's sidebar templates: its page.html would replace Furo's.
+        import ablog
+
+        templates = Path(ablog.__file__).parent / "templates" / "ablog"
+        shutil.copytree(templates, target / "_templates" / "ablog")
+    for article in corpus.glob("*.md"):
+        text = article.read_text("utf-8")
+        if kind == "ablog":
+            text = _as_ablog_post(text)
+        (target / "articles" / article.name).write_text(text, "utf-8")
+    return target
+
+
+def _as_ablog_post(text: str) -> str:
+    head, body = text[4:].split("\n---\n", 1)
+    fields = dict(line.split(": ", 1) for line in head.splitlines())
+    title = fields.pop("title")
+    lines = ["blogpost: true", f"date: {fields['date']}"]
+    if "categories" in fields:
+        lines.append(f"category: {fields['categories'].strip('[]')}")
+    return "---\n" + "\n".join(lines) + f"\n---\n\n# {title}\n{body}"
+
+
+def output_size(out: Path) -> tuple[float, float]:
+    """Total output in MB, and one article page in KB."""
+    total = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
+    page = out / "articles" / "statia-00001.html"
+    return total / 2**20, page.stat().st_size / 1024
+
+
+def measure(kind: str, corpus: Path, work: Path, runs: int, slow: float) -> dict:
+    """Full builds (median), sizes, and for this project the incremental builds."""
+    builds: list[Build] = []
+    for _ in range(runs):
+        src = project(kind, corpus, work / kind)
+        out = work / f"{kind}-out" / "html"
+        shutil.rmtree(out.parent, ignore_errors=True)
+        out.parent.mkdir(parents=True)
+        builds.append(sphinx_build(src, out, timeout=slow * 20))
+        if builds[-1].seconds > slow:
+            break
+    result = {
+        "seconds": statistics.median(b.seconds for b in builds),
+        "runs": len(builds),
+        "peak_mb": max(b.peak_mb for b in builds),
+        "size": output_size(out),
+    }
+    if kind == "project":
+        result["incremental"] = incremental(src, out)
+    return result
+
+
+def incremental(src: Path, out: Path) -> dict[str, Build]:
+    """Edit one body, change one category, rebuild with no change."""
+    article = src / "articles" / "statia-00001.md"
+    steps = {}
+    article.write_text(article.read_text("utf-8") + "\nНовый абзац.\n", "utf-8")
+    steps["edit one article's body"] = sphinx_build(src, out, timeout=3600)
+    # Move the article to another existing category (a new one would change every sidebar).
+    text = re.sub(r"^categories: .*\n", "", article.read_text("utf-8"), flags=re.M)
+    article.write_text(text.replace("\n---\n", "\ncategories: [Обзоры]\n---\n", 1), "utf-8")
+    steps["change one article's category"] = sphinx_build(src, out, timeout=3600)
+    steps["no-op rebuild"] = sphinx_build(src, out, timeout=3600)
+    return steps
+
+
+def report(results: dict[int, dict[str, dict]], kinds: list[str]) -> str:
+    """The results as Markdown, ratios to the floor first."""
+    lines = [
+        "# Benchmark results",
+        "",
+        f"Generated by `python benchmarks/run.py` on {time.strftime('%Y-%m-%d %H:%M')}, "
+        f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}.",
+        "Times are medians (runs in brackets); ratios are to the floor built in the same run.",
+        "",
+        "| N | build | time, s | × floor | per article | peak RSS, MB | × floor "
+        "| output, MB | one article page, KB |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for n, by_kind in results.items():
+        floor = by_kind["floor"]
+        for kind in kinds:
+            if kind not in by_kind:
+                continue
+            r = by_kind[kind]
+            lines.append(
+                f"| {n} | {kind} | {r['seconds']:.1f} ({r['runs']}) "
+                f"| {r['seconds'] / floor['seconds']:.2f} | {r['seconds'] / n * 1000:.1f} ms "
+                f"| {r['peak_mb']:.0f} | {r['peak_mb'] / floor['peak_mb']:.2f} "
+                f"| {r['size'][0]:.1f} | {r['size'][1]:.1f} |"
+            )
+    lines += ["", "## Incremental builds of this project", ""]
+    lines += ["| N | change | time, s | % of full build | pages written |", "|---|---|---|---|---|"]
+    for n, by_kind in results.items():
+        full = by_kind["project"]["seconds"]
+        for step, b in by_kind["project"]["incremental"].items():
+            lines.append(
+                f"| {n} | {step} | {b.seconds:.1f} | {100 * b.seconds / full:.1f}% "
+                f"| {len(b.written)} |"
+            )
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    """Parse the arguments, run every size and write RESULTS.md."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[250, 1000, 2000])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--slow", type=float, default=120, help="run once if slower (s)")
+    parser.add_argument("--output", type=Path, default=RESULTS)
+    parser.add_argument("--no-ablog", action="store_true", help="leave the peer out")
+    args = parser.parse_args()
+    kinds = ["floor", "project"] + ([] if args.no_ablog else ["ablog"])
+    results: dict[int, dict[str, dict]] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in args.sizes:
+            corpus = Path(tmp) / f"corpus-{n}"
+            write_corpus(corpus, n)
+            results[n] = {}
+            for kind in kinds:
+                results[n][kind] = measure(kind, corpus, Path(tmp) / str(n), args.runs, args.slow)
+                print(f"N={n} {kind}: {results[n][kind]['seconds']:.1f} s", flush=True)
+    text = report(results, kinds)
+    args.output.write_text(text, "utf-8")
+    print(text)
+
+
+if __name__ == "__main__":
+    main()

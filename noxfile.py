@@ -73,3 +73,10 @@ def bench(session: nox.Session) -> None:
     """Benchmark against plain Sphinx and ABlog; writes benchmarks/RESULTS.md."""
     session.install("-e", ".", "ablog")
     session.run("python", "benchmarks/run.py", *session.posargs)
+
+
+@nox.session
+def new(session: nox.Session) -> None:
+    """Start an article: nox -s new -- "Заголовок статьи" (never overwrites a file)."""
+    session.install("-e", ".")
+    session.run("python", "-m", "sphinx_article_indexes.new", *session.posargs)

@@ -40,6 +40,7 @@ sitemap_show_lastmod = False
 
 articles_pattern = ["articles/**"]
 articles_latest_count = 10
+articles_timezone = "Europe/Moscow"  # for dates written without a time zone
 
 # The PDF edition: articles as chapters in date order, then the archive and
 # category indexes, from the generated "edition" page. LuaLaTeX, because it can

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import latex, listings, navigation, pages, reading, singlehtml, sitemap
+from . import feeds, latex, listings, navigation, pages, reading, singlehtml, sitemap
 from .domain import ArticlesDomain
 from .i18n import CATALOG, LOCALE_DIR
 
@@ -57,6 +57,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("articles_navigation_depth", 2, "html", int)
     app.add_config_value("articles_edition_doc", "edition", "env", str)
     app.add_config_value("articles_include_drafts", False, "env", bool)
+    app.add_config_value("articles_feed_length", 20, "html", int)
+    app.add_config_value("articles_timezone", "UTC", "html", str)
 
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     # Furo's interface words, where Sphinx's own catalog has none.
@@ -81,6 +83,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", _outdated_pages)
     app.connect("env-updated", reading.report_hidden)
     app.connect("html-page-context", navigation.install_navigation, priority=400)
+    app.connect("html-page-context", feeds.link_feeds)
+    app.connect("build-finished", feeds.write_feeds)
     app.connect("build-finished", sitemap.list_every_document, priority=400)
     return {
         "version": __version__,

@@ -10,8 +10,9 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
+from sphinx.util.osutil import relative_uri
 
-from . import render
+from . import feeds, render
 from .domain import ALL, ArticlesDomain
 
 
@@ -90,6 +91,9 @@ class ListingRenderer(SphinxPostTransform):
             cards += render.section_links(
                 refdoc, config.articles_archive_dir, config.articles_categories_dir
             )
+            if self.app.builder.name in ("html", "dirhtml", "singlehtml"):
+                here = self.app.builder.get_target_uri(refdoc)
+                cards += render.subscribe(relative_uri(here, feeds.FEED))
             return cards
         if node["kind"] == "archive":
             months = Counter((a.published.year, a.published.month) for a in domain.newest())
@@ -98,7 +102,13 @@ class ListingRenderer(SphinxPostTransform):
             )
         if node["kind"] == "categories":
             return render.category_index(list(domain.categories().values()), refdoc)
-        return render.article_list(self._selected(node, domain), refdoc, language)
+        listing = render.article_list(self._selected(node, domain), refdoc, language)
+        category = domain.category_by_slug(node.get("category", ""))
+        if category is not None and self.app.builder.name in ("html", "dirhtml", "singlehtml"):
+            target = feeds.feed_path(config, category)
+            here = self.app.builder.get_target_uri(refdoc)
+            listing = nodes.container("", listing, render.subscribe(relative_uri(here, target)))
+        return listing
 
     @staticmethod
     def _selected(node: article_listing, domain: ArticlesDomain) -> list:

@@ -119,6 +119,12 @@ def category_index(categories: list[Category], refdoc: str) -> nodes.Element:
     return items
 
 
+def subscribe(href: str) -> nodes.paragraph:
+    """A visible link to an Atom feed."""
+    link = nodes.reference("", "Atom", refuri=href, classes=["article-feed"])
+    return nodes.paragraph("", f"{_('Subscribe:')} ", link, classes=["article-subscribe"])
+
+
 def section_links(refdoc: str, archive_dir: str, categories_dir: str) -> nodes.paragraph:
     """Links from the home page to the archive and the categories."""
     archive = doc_link(refdoc, f"{archive_dir}/index", str(_("All articles by date")))

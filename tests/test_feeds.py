@@ -1,0 +1,81 @@
+"""Atom feeds: the whole publication and each category, valid and linked from every page."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from xml.etree import ElementTree
+
+import pytest
+
+from util import article_body, build, copy_project, page
+
+ATOM = "{http://www.w3.org/2005/Atom}"
+BASE = "https://example.org/journal/ru/latest/"
+
+
+def parse(app, path: str) -> ElementTree.Element:
+    return ElementTree.parse(Path(app.outdir) / path).getroot()
+
+
+def check_atom(feed: ElementTree.Element, self_url: str) -> list[ElementTree.Element]:
+    """The elements RFC 4287 requires, with absolute links and zoned dates."""
+    assert feed.tag == f"{ATOM}feed"
+    assert feed.findtext(f"{ATOM}id") and feed.findtext(f"{ATOM}title")
+    dt.datetime.fromisoformat(feed.findtext(f"{ATOM}updated"))
+    links = {link.get("rel"): link.get("href") for link in feed.iter(f"{ATOM}link")}
+    assert links["self"] == self_url
+    entries = feed.findall(f"{ATOM}entry")
+    for entry in entries:
+        assert entry.findtext(f"{ATOM}id").startswith(BASE)
+        assert entry.find(f"{ATOM}link").get("href").startswith(BASE)
+        for field in ("updated", "published"):
+            moment = dt.datetime.fromisoformat(entry.findtext(f"{ATOM}{field}"))
+            assert moment.tzinfo is not None
+    return entries
+
+
+@pytest.mark.sphinx(
+    "html", testroot="publication", confoverrides={"articles_timezone": "Europe/Moscow"}
+)
+def test_publication_feed_lists_articles_newest_first(app):
+    app.build()
+    entries = check_atom(parse(app, "feed.atom"), f"{BASE}feed.atom")
+    assert [e.findtext(f"{ATOM}title") for e in entries] == [
+        "Вторая: про автокодировщики", "Третья", "Четвёртая", "Первая статья",
+    ]  # fmt: skip
+    first = entries[0]
+    assert first.findtext(f"{ATOM}id") == f"{BASE}articles/second.html"
+    assert first.findtext(f"{ATOM}published") == "2025-12-27T00:00:00+03:00"
+    assert [c.get("term") for c in first.iter(f"{ATOM}category")] == ["генеративный ии"]
+    assert first.findtext(f"{ATOM}summary").startswith("Автокодировщики сжимают")
+
+
+@pytest.mark.sphinx("html", testroot="publication")
+def test_category_feeds_and_links_in_head(app):
+    app.build()
+    entries = check_atom(
+        parse(app, "categories/generativnyi-ii.atom"), f"{BASE}categories/generativnyi-ii.atom"
+    )
+    assert len(entries) == 3
+    for docname in app.env.found_docs:
+        heads = page(app, docname).select('link[rel=alternate][type="application/atom+xml"]')
+        assert f"{BASE}feed.atom" in [link["href"] for link in heads]
+    heads = page(app, "categories/python").select('link[type="application/atom+xml"]')
+    assert [link["href"] for link in heads] == [f"{BASE}feed.atom", f"{BASE}categories/python.atom"]
+    visible = article_body(app, "categories/python").select_one(".article-subscribe a")
+    assert visible["href"] == "python.atom"
+
+
+def test_feeds_escape_markup_and_survive_incremental_builds(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    build(make_app, src)
+    (src / "articles" / "xss.md").write_text(
+        "---\ntitle: <script>alert(1)</script>\ndate: 2026-01-01\n---\n\nТекст.\n", "utf-8"
+    )
+    app = build(make_app, src)
+    raw = (Path(app.outdir) / "feed.atom").read_text("utf-8")
+    assert "<script>" not in raw
+    titles = [e.findtext(f"{ATOM}title") for e in parse(app, "feed.atom").iter(f"{ATOM}entry")]
+    assert titles[0] == "<script>alert(1)</script>"
+    assert len(titles) == 5  # the four articles not re-read are still in the feed

@@ -15,6 +15,7 @@ extensions = [
     "myst_parser",
     "sphinx_design",
     "sphinx_sitemap",
+    "sphinxext.opengraph",
     "sphinx_article_indexes",
 ]
 
@@ -37,6 +38,10 @@ html_baseurl = (
 sitemap_url_scheme = "{link}"
 sitemap_excludes = ["search.html", "genindex.html", "search/", "genindex/"]
 sitemap_show_lastmod = False
+
+ogp_site_url = html_baseurl
+ogp_site_name = project
+ogp_social_cards = {"enable": False}  # images would need matplotlib and fonts
 
 articles_pattern = ["articles/**"]
 articles_latest_count = 10

@@ -92,7 +92,7 @@ def test_no_category_name_writes_outside_its_folder(built):
     assert all(len(name) <= 64 for name in generated)
     assert not (src.parent / "etc").exists() and not Path("/abs.md").exists()
     pages = sorted(p.name for p in (out / "categories").iterdir())
-    assert all(re.fullmatch(r"[a-z0-9-]+\.html", name) for name in pages)
+    assert all(re.fullmatch(r"[a-z0-9-]+\.(html|atom)", name) for name in pages)
     # Eight categories of hostile names, eight distinct pages, and the index page kept.
     links = article_body(built, "articles/traversal").select(".article-meta a")
     hrefs = {a["href"] for a in links}

@@ -47,7 +47,7 @@ def test_publication_feed_lists_articles_newest_first(app):
     first = entries[0]
     assert first.findtext(f"{ATOM}id") == f"{BASE}articles/second.html"
     assert first.findtext(f"{ATOM}published") == "2025-12-27T00:00:00+03:00"
-    assert [c.get("term") for c in first.iter(f"{ATOM}category")] == ["генеративный ии"]
+    assert [c.get("term") for c in first.iter(f"{ATOM}category")] == ["Генеративный ИИ"]
     assert first.findtext(f"{ATOM}summary").startswith("Автокодировщики сжимают")
 
 

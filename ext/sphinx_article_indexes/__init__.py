@@ -13,7 +13,18 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from . import feeds, latex, listings, navigation, pages, reading, singlehtml, sitemap
+from . import (
+    feeds,
+    htmlonly,
+    latex,
+    listings,
+    meta,
+    navigation,
+    pages,
+    reading,
+    singlehtml,
+    sitemap,
+)
 from .domain import ArticlesDomain
 from .i18n import CATALOG, LOCALE_DIR
 
@@ -34,6 +45,10 @@ def _outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """
     domain: ArticlesDomain = env.domains["articles"]
     outdated = domain.take_touched_listings()
+    around = domain.around_plan()
+    previous = domain.data.get("around", {})
+    outdated |= {d for d, plan in around.items() if previous.get(d) != plan}
+    domain.data["around"] = around
     sections = navigation.outline(env, app.config.articles_navigation_depth)
     if domain.data.setdefault("outline", sections) != sections:
         domain.data["outline"] = sections
@@ -58,6 +73,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("articles_edition_doc", "edition", "env", str)
     app.add_config_value("articles_include_drafts", False, "env", bool)
     app.add_config_value("articles_feed_length", 20, "html", int)
+    app.add_config_value("articles_words_per_minute", 180, "env", int)
     app.add_config_value("articles_timezone", "UTC", "html", str)
 
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
@@ -79,11 +95,13 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_css_file("article-indexes.css")
     app.connect("source-read", reading.on_source_read)
     app.connect("doctree-read", reading.on_doctree_read, priority=600)
+    app.connect("doctree-resolved", htmlonly.finish)
     app.connect("env-get-outdated", reading.read_due_articles)
     app.connect("env-get-updated", _outdated_pages)
     app.connect("env-updated", reading.report_hidden)
     app.connect("html-page-context", navigation.install_navigation, priority=400)
     app.connect("html-page-context", feeds.link_feeds)
+    app.connect("html-page-context", meta.article_meta)
     app.connect("build-finished", feeds.write_feeds)
     app.connect("build-finished", sitemap.list_every_document, priority=400)
     return {

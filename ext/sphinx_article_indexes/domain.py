@@ -136,11 +136,14 @@ class ArticlesDomain(Domain):
         """Scheduled articles whose date has come: they must be read again to be listed."""
         return {d for d, a in self.hidden.items() if not a.draft and a.is_public(now)}
 
-    def set_summary(self, docname: str, summary: str) -> None:
-        """Attach the text shown on cards to an article read earlier."""
-        if docname in self.articles:
-            self.articles[docname] = dataclasses.replace(self.articles[docname], summary=summary)
-            self._categories = None
+    def set_text_facts(self, docname: str, summary: str, minutes: int) -> None:
+        """Attach what is known once the text is read: its opening lines and reading time."""
+        for records in (self.articles, self.hidden):
+            if docname in records:
+                records[docname] = dataclasses.replace(
+                    records[docname], summary=summary, minutes=minutes
+                )
+        self._forget()
 
     def add_listing(self, docname: str, scope: str) -> None:
         """Record that ``docname`` shows the articles of ``scope``."""
@@ -148,7 +151,11 @@ class ArticlesDomain(Domain):
 
     def _touch(self, article: Article) -> None:
         self.data["touched"].update(scopes_of(article))
-        self._categories = None
+        self._forget()
+
+    def _forget(self) -> None:
+        """Drop what is computed from the records; they changed."""
+        self._categories = self._newest = self._positions = None
 
     def take_touched_listings(self) -> set[str]:
         """Return the documents whose listings changed, and forget the changes."""
@@ -179,17 +186,52 @@ class ArticlesDomain(Domain):
             if docname in otherdata["listings"]:
                 self.data["listings"][docname] = otherdata["listings"][docname]
         self.data["touched"].update(otherdata["touched"])
-        self._categories = None
+        self._forget()
 
     def newest(self) -> list[Article]:
-        """Every article, newest first."""
-        return newest_first(self.articles.values())
+        """Every article, newest first (computed once per change)."""
+        if getattr(self, "_newest", None) is None:
+            self._newest = newest_first(self.articles.values())
+            self._positions = {a.docname: i for i, a in enumerate(self._newest)}
+        return self._newest
+
+    def around(self, docname: str, related: int = 3) -> tuple[Article | None, Article | None, list]:
+        """The article before and after this one by date, and those sharing most categories."""
+        newest = self.newest()
+        position = self._positions[docname]
+        newer = newest[position - 1] if position > 0 else None
+        older = newest[position + 1] if position + 1 < len(newest) else None
+        shared: Counter[str] = Counter()
+        categories = self.categories()
+        for name in self.articles[docname].categories:
+            for other in categories[fold(name)].articles:
+                if other.docname != docname:
+                    shared[other.docname] += 1
+        ranked = sorted(shared, key=lambda d: (-shared[d], self._positions[d]))
+        return older, newer, [self.articles[d] for d in ranked[:related]]
+
+    def around_plan(self) -> dict[str, tuple]:
+        """What each article's footer shows, to notice which footers changed."""
+        plan = {}
+        for docname in self.articles:
+            older, newer, related = self.around(docname)
+            plan[docname] = tuple(
+                (a.docname, a.title) if a else None for a in (older, newer, *related)
+            )
+        return plan
 
     def categories(self) -> dict[str, Category]:
         """Every category in use, by folded name (computed once per change)."""
         if getattr(self, "_categories", None) is None:
             self._categories = categories_of(self.articles.values())
         return self._categories
+
+    def category_names(self, article: Article) -> list[str]:
+        """An article's categories as the site names them (the most used spelling)."""
+        categories = self.categories()
+        return [
+            categories[fold(n)].name if fold(n) in categories else n for n in article.categories
+        ]
 
     def category_by_slug(self, slug: str) -> Category | None:
         """Find the category published at ``slug``."""

@@ -38,6 +38,7 @@ def _aware(moment: dt.datetime, zone: str) -> dt.datetime:
 
 def _feed(app: Sphinx, articles: list[Article], path: str, title: str, page: str) -> None:
     config, builder = app.config, app.builder
+    domain: ArticlesDomain = app.env.domains["articles"]
     base = config.html_baseurl.rstrip("/") + "/"
     generator = FeedGenerator()
     generator.id(base + path)
@@ -57,7 +58,7 @@ def _feed(app: Sphinx, articles: list[Article], path: str, title: str, page: str
         entry.link(href=url)
         entry.published(moment)
         entry.updated(moment)
-        for name in article.categories:
+        for name in domain.category_names(article):
             entry.category(term=name, label=name)
         if article.summary:
             entry.summary(article.summary)

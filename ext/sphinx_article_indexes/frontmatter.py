@@ -40,6 +40,7 @@ class Article:
     summary: str = ""
     tags: tuple[str, ...] = ()
     draft: bool = False
+    minutes: int = 0  # reading time
 
     def is_public(self, now: dt.datetime) -> bool:
         """Whether readers see it now: not a draft, and not dated in the future."""

@@ -10,7 +10,6 @@ from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
-from sphinx.util.osutil import relative_uri
 
 from . import feeds, render
 from .domain import ALL, ArticlesDomain
@@ -76,6 +75,9 @@ class ListingRenderer(SphinxPostTransform):
 
     def run(self, **kwargs: object) -> None:
         for node in list(self.document.findall(article_listing)):
+            if node["kind"] == "around":
+                self._render_around(node)
+                continue
             listing = self._render(node)
             # The articles are found by search on their own pages, not on every list.
             listing["classes"].append("no-search")
@@ -91,9 +93,7 @@ class ListingRenderer(SphinxPostTransform):
             cards += render.section_links(
                 refdoc, config.articles_archive_dir, config.articles_categories_dir
             )
-            if self.app.builder.name in ("html", "dirhtml", "singlehtml"):
-                here = self.app.builder.get_target_uri(refdoc)
-                cards += render.subscribe(relative_uri(here, feeds.FEED))
+            cards += render.subscribe(feeds.FEED)
             return cards
         if node["kind"] == "archive":
             months = Counter((a.published.year, a.published.month) for a in domain.newest())
@@ -104,11 +104,21 @@ class ListingRenderer(SphinxPostTransform):
             return render.category_index(list(domain.categories().values()), refdoc)
         listing = render.article_list(self._selected(node, domain), refdoc, language)
         category = domain.category_by_slug(node.get("category", ""))
-        if category is not None and self.app.builder.name in ("html", "dirhtml", "singlehtml"):
-            target = feeds.feed_path(config, category)
-            here = self.app.builder.get_target_uri(refdoc)
-            listing = nodes.container("", listing, render.subscribe(relative_uri(here, target)))
+        if category is not None:
+            subscribe = render.subscribe(feeds.feed_path(config, category))
+            listing = nodes.container("", listing, subscribe)
         return listing
+
+    def _render_around(self, node: article_listing) -> None:
+        domain: ArticlesDomain = self.env.domains["articles"]
+        docname = self.env.docname
+        if docname not in domain.articles:
+            node.parent.remove(node)
+            return
+        older, newer, related = domain.around(docname)
+        around = render.around(older, newer, related, docname)
+        around["classes"].append("no-search")
+        node.replace_self(around)
 
     @staticmethod
     def _selected(node: article_listing, domain: ArticlesDomain) -> list:

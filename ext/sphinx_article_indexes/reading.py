@@ -10,7 +10,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
-from . import markdown, render
+from . import listings, markdown, render
 from .domain import ArticlesDomain, is_listed
 from .frontmatter import FRONT_MATTER, Reading, read_article
 
@@ -71,7 +71,12 @@ def _starts_with_h1(body: str) -> bool:
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     """An article in no index is in no toctree (it was reported) and not in search."""
     docname = app.env.docname
-    if is_article(app.env, docname) and docname not in app.env.domains["articles"].articles:
+    article = app.env.domains["articles"].articles.get(docname)
+    if article is not None:
+        # Read by sphinxext-opengraph, which takes og: keys of the page's metadata.
+        app.env.metadata[docname]["og:type"] = "article"
+        app.env.metadata[docname]["og:description"] = article.summary
+    elif is_article(app.env, docname):
         app.env.metadata[docname]["orphan"] = True
         app.env.metadata[docname]["nosearch"] = True
 
@@ -106,16 +111,21 @@ class ArticleByline(SphinxTransform):
         section = next(iter(self.document.findall(nodes.section)), None)
         if article is None or section is None:
             return
-        line = render.byline(article, self.env.docname, self.config.language)
-        section.insert(1, line)
-        domain.set_summary(article.docname, self._summary(section, article.title, line))
+        words = len(section.astext().split())
+        minutes = max(1, round(words / self.config.articles_words_per_minute))
+        summary = self._summary(section, article.title)
+        domain.set_text_facts(article.docname, summary, minutes)
+        article = domain.record(article.docname)
+        section.insert(1, render.byline(article, self.env.docname, self.config.language))
+        # Previous, next and related articles: filled in once all are read.
+        section += listings.article_listing(kind="around")
 
-    def _summary(self, section: nodes.section, title: str, skip: nodes.Node) -> str:
+    def _summary(self, section: nodes.section, title: str) -> str:
         """The opening text, without a paragraph that only repeats the title."""
         limit = self.config.articles_summary_length
         text = ""
         for paragraph in section.findall(nodes.paragraph):
-            if paragraph is skip or isinstance(paragraph.parent, nodes.title):
+            if isinstance(paragraph.parent, nodes.title):
                 continue
             words = " ".join(paragraph.astext().split())
             if not text and words.strip("*_ ") == title:

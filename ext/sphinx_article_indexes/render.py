@@ -14,6 +14,9 @@ from .domain import Category
 from .frontmatter import Article
 from .i18n import _, long_date, month_title
 
+# Parts for pages read one by one on a site, not for the printed book: see htmlonly.py.
+HTML_ONLY = "article-html-only"
+
 
 def doc_link(refdoc: str, docname: str, text: str, **attributes: object) -> addnodes.pending_xref:
     """Link to a whole document with the given text."""
@@ -60,6 +63,10 @@ def byline(article: Article, refdoc: str, language: str | None) -> nodes.paragra
     published = article.published
     line = nodes.paragraph(classes=["article-meta"])
     line += nodes.inline("", long_date(published.date(), language), classes=["article-date"])
+    if article.minutes:
+        line += nodes.Text(" · ")
+        text = _("%d min read") % article.minutes
+        line += nodes.inline("", text, classes=["article-reading-time"])
     for index, name in enumerate(article.categories):
         line += nodes.Text(" · " if index == 0 else ", ")
         line += category_link(refdoc, name)
@@ -119,10 +126,12 @@ def category_index(categories: list[Category], refdoc: str) -> nodes.Element:
     return items
 
 
-def subscribe(href: str) -> nodes.paragraph:
-    """A visible link to an Atom feed."""
-    link = nodes.reference("", "Atom", refuri=href, classes=["article-feed"])
-    return nodes.paragraph("", f"{_('Subscribe:')} ", link, classes=["article-subscribe"])
+def subscribe(feed: str) -> nodes.paragraph:
+    """A visible link to an Atom feed (``feed``: its path in the output; see htmlonly.py)."""
+    link = nodes.reference("", "Atom", refuri=feed, feed=feed, classes=["article-feed"])
+    return nodes.paragraph(
+        "", f"{_('Subscribe:')} ", link, classes=["article-subscribe", HTML_ONLY]
+    )
 
 
 def section_links(refdoc: str, archive_dir: str, categories_dir: str) -> nodes.paragraph:
@@ -151,3 +160,31 @@ def article_cards(articles: list[Article], refdoc: str, language: str | None) ->
             "card", ["sd-card", "sd-sphinx-override", "sd-mb-3", "sd-shadow-sm"], children=[body]
         )
     return cards
+
+
+def around(
+    older: Article | None, newer: Article | None, related: list[Article], refdoc: str
+) -> nodes.Element:
+    """Links to the previous and next article by date, and to related ones."""
+    box = nodes.container(classes=["article-around", HTML_ONLY])
+    steps = nodes.paragraph(classes=["article-neighbours"])
+    if older:
+        steps += nodes.Text(f"← {_('Previous article:')} ")
+        steps += doc_link(refdoc, older.docname, older.title)
+    if older and newer:
+        steps += nodes.Text(" · ")
+    if newer:
+        steps += nodes.Text(f"{_('Next article:')} ")
+        steps += doc_link(refdoc, newer.docname, newer.title)
+        steps += nodes.Text(" →")
+    if older or newer:
+        box += steps
+    if related:
+        box += nodes.rubric("", _("Related articles"))
+        items = nodes.bullet_list(classes=["article-related"])
+        for article in related:
+            items += nodes.list_item(
+                "", nodes.paragraph("", "", doc_link(refdoc, article.docname, article.title))
+            )
+        box += items
+    return box

@@ -1,0 +1,80 @@
+"""What social networks and search engines read: OpenGraph article tags and JSON-LD.
+
+sphinxext-opengraph writes the general OpenGraph tags (title, description,
+URL); an article's metadata says ``og:type: article`` to it, and this module
+adds the article's own tags and a schema.org ``BlogPosting``.
+"""
+
+from __future__ import annotations
+
+import json
+from html import escape
+from typing import TYPE_CHECKING, Any
+from zoneinfo import ZoneInfo
+
+from babel.core import Locale, UnknownLocaleError, get_global
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from .frontmatter import Article
+
+
+def og_locale(language: str | None) -> str:
+    """The OpenGraph locale of a language: "ru" -> "ru_RU"."""
+    try:
+        tag = get_global("likely_subtags").get(language or "en", language or "en")
+        locale = Locale.parse(tag)
+    except (ValueError, UnknownLocaleError):
+        return "en_US"
+    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+
+
+def _json_ld(article: Article, categories: list[str], url: str, published: str, app: Sphinx) -> str:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "BlogPosting",
+        "headline": article.title,
+        "datePublished": published,
+        "url": url,
+        "mainEntityOfPage": url,
+        "inLanguage": app.config.language,
+        "articleSection": categories,
+        "keywords": list(article.tags),
+        "description": article.summary,
+        "author": {"@type": "Organization", "name": app.config.author},
+        "publisher": {"@type": "Organization", "name": app.config.author},
+    }
+    # "<" escaped so that no text can close the script element.
+    text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
+    return f'<script type="application/ld+json">{text}</script>\n'
+
+
+def article_meta(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """``html-page-context``: the article tags, the locale and JSON-LD."""
+    if app.builder.name not in ("html", "dirhtml"):
+        return
+    tags = [("og:locale", og_locale(app.config.language)), ("twitter:card", "summary")]
+    domain = app.env.domains["articles"]
+    article = domain.articles.get(pagename)
+    extra = ""
+    if article is not None:
+        moment = article.published
+        if moment.tzinfo is None:
+            moment = moment.replace(tzinfo=ZoneInfo(app.config.articles_timezone))
+        published = moment.isoformat()
+        tags.append(("article:published_time", published))
+        categories = domain.category_names(article)
+        tags += [("article:section", name) for name in categories[:1]]
+        tags += [("article:tag", name) for name in article.tags]
+        base = (app.config.html_baseurl or "").rstrip("/") + "/"
+        url = base + app.builder.get_target_uri(pagename)
+        extra = _json_ld(article, categories, url, published, app)
+    meta = "".join(
+        f'<meta {"name" if key.startswith("twitter") else "property"}="{key}" '
+        f'content="{escape(value)}" />\n'
+        for key, value in tags
+    )
+    context["metatags"] = context.get("metatags", "") + meta + extra

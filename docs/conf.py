@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from urllib.parse import urlsplit
 
 project = "Генеративный ИИ: заметки"
 author = "Редакция"
@@ -16,6 +17,7 @@ extensions = [
     "sphinx_design",
     "sphinx_sitemap",
     "sphinxext.opengraph",
+    "notfound.extension",
     "sphinx_article_indexes",
 ]
 
@@ -38,6 +40,18 @@ html_baseurl = (
 sitemap_url_scheme = "{link}"
 sitemap_excludes = ["search.html", "genindex.html", "search/", "genindex/"]
 sitemap_show_lastmod = False
+
+# The 404 page works at any depth: its links are absolute, under the site's path.
+notfound_urls_prefix = urlsplit(html_baseurl).path
+notfound_context = {
+    "title": "Страница не найдена",
+    "body": (
+        "<h1>Страница не найдена</h1>"
+        "<p>Такой страницы здесь нет. Начните с <a href='"
+        + urlsplit(html_baseurl).path
+        + "index.html'>главной</a> или найдите статью поиском.</p>"
+    ),
+}
 
 ogp_site_url = html_baseurl
 ogp_site_name = project

@@ -51,3 +51,17 @@ def test_a_local_build_falls_back_to_the_configured_url(monkeypatch, value):
         monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", value)
     settings = runpy.run_path(str(ROOT / "docs" / "conf.py"))
     assert settings["html_baseurl"] == "https://generative-ai-notes.readthedocs.io/ru/latest/"
+
+
+def test_the_404_page_works_at_any_depth(make_app, tmp_path, monkeypatch):
+    monkeypatch.setenv("READTHEDOCS_CANONICAL_URL", RTD_URL)
+    app = build(make_app, copy_project(ROOT / "docs", tmp_path / "docs"))
+    doc = page(app, "404")
+    assert "Страница не найдена" in doc.select_one("article").get_text()
+    assets = [
+        tag.get("href") or tag.get("src") for tag in doc.select("link[rel=stylesheet], script[src]")
+    ]
+    assert assets and all(a.startswith("/ru/latest/_static/") for a in assets)
+    nav = [a["href"] for a in doc.select(".sidebar-tree a")]
+    assert "/ru/latest/archive/index.html" in nav
+    assert "404.html" not in " ".join(sorted(sitemap_urls(app)))

@@ -63,10 +63,24 @@ def outline(env: BuildEnvironment, maxdepth: int) -> tuple:
     return level(env.config.root_doc, 1)
 
 
+def _link(app: Sphinx, pagename: str) -> Callable[[str], str]:
+    """How this page links to a document: relative, except on the 404 page.
+
+    sphinx-notfound-page's 404 page is served at any URL depth, so its links
+    are absolute paths under ``notfound_urls_prefix``.
+    """
+    builder = app.builder
+    if pagename == getattr(app.config, "notfound_pagename", None):
+        prefix = app.config.notfound_urls_prefix or "/"
+        return lambda doc: prefix + builder.get_target_uri(doc)
+    return lambda doc: builder.get_relative_uri(pagename, doc)
+
+
 def navigation_html(app: Sphinx, pagename: str, maxdepth: int) -> str:
     """Render the toctree below the root document to ``maxdepth`` levels."""
-    env, builder = app.env, app.builder
+    env = app.env
     lineage = _lineage(app, pagename)
+    link = _link(app, pagename)
 
     def level(parent: str, depth: int) -> str:
         items = []
@@ -74,7 +88,7 @@ def navigation_html(app: Sphinx, pagename: str, maxdepth: int) -> str:
             if doc not in env.titles:
                 continue
             current = " current" if doc in lineage else ""
-            href = escape(builder.get_relative_uri(pagename, doc))
+            href = escape(link(doc))
             title = escape(env.titles[doc].astext())
             children = level(doc, depth + 1) if depth < maxdepth else ""
             items.append(

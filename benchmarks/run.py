@@ -197,6 +197,9 @@ def main() -> None:
     parser.add_argument("--slow", type=float, default=120, help="run once if slower (s)")
     parser.add_argument("--output", type=Path, default=RESULTS)
     parser.add_argument("--no-ablog", action="store_true", help="leave the peer out")
+    parser.add_argument(
+        "--peer-max", type=int, default=0, help="build ABlog only up to this N (0: always)"
+    )
     args = parser.parse_args()
     kinds = ["floor", "project"] + ([] if args.no_ablog else ["ablog"])
     results: dict[int, dict[str, dict]] = {}
@@ -206,6 +209,8 @@ def main() -> None:
             write_corpus(corpus, n)
             results[n] = {}
             for kind in kinds:
+                if kind == "ablog" and 0 < args.peer_max < n:
+                    continue
                 results[n][kind] = measure(kind, corpus, Path(tmp) / str(n), args.runs, args.slow)
                 print(f"N={n} {kind}: {results[n][kind]['seconds']:.1f} s", flush=True)
     text = report(results, kinds)

@@ -13,26 +13,30 @@ PYTHON_FILES = ["ext", "tests", "benchmarks", "noxfile.py", "docs/conf.py"]
 STRICT = ["-W", "--keep-going"]
 
 
+def _sphinx(session: nox.Session, target: str, *checks: str) -> None:
+    """Install the project, run the checks, build ``target`` warning-free."""
+    session.install("-e", ".")
+    for check in checks:
+        session.run("python", "-m", check)
+    session.run("sphinx-build", "-M", target, DOCS, BUILD, *STRICT, *session.posargs)
+
+
 @nox.session
 def docs(session: nox.Session) -> None:
     """Build the HTML site into docs/_build/html, failing on any warning."""
-    session.install("-e", ".")
-    session.run("sphinx-build", "-M", "html", DOCS, BUILD, *STRICT, *session.posargs)
+    _sphinx(session, "html")
 
 
 @nox.session
 def pdf(session: nox.Session) -> None:
     """Build the PDF edition into docs/_build/latex (needs TeX; says which packages if not)."""
-    session.install("-e", ".")
-    session.run("python", "-m", "sphinx_article_indexes.tex")
-    session.run("sphinx-build", "-M", "latexpdf", DOCS, BUILD, *STRICT, *session.posargs)
+    _sphinx(session, "latexpdf", "sphinx_article_indexes.tex")
 
 
 @nox.session
 def epub(session: nox.Session) -> None:
     """Build the EPUB edition into docs/_build/epub."""
-    session.install("-e", ".")
-    session.run("sphinx-build", "-M", "epub", DOCS, BUILD, *STRICT, *session.posargs)
+    _sphinx(session, "epub")
 
 
 @nox.session

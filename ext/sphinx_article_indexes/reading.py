@@ -101,7 +101,7 @@ def read_due_articles(
 
 
 class ArticleByline(SphinxTransform):
-    """Put the date and categories under an article's title, and keep its summary."""
+    """Put the byline under an article's title, keep its summary and reading time, mark its end."""
 
     default_priority = 501
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import shutil
+
 import nox
 
 nox.options.sessions = ["lint", "tests", "docs"]
@@ -11,6 +13,7 @@ DOCS = "docs"
 BUILD = "docs/_build"
 PYTHON_FILES = ["ext", "tests", "benchmarks", "noxfile.py", "docs/conf.py"]
 STRICT = ["-W", "--keep-going"]
+BROWSER_TESTS = "tests/browser"
 
 
 def _sphinx(session: nox.Session, target: str, *checks: str) -> None:
@@ -41,8 +44,12 @@ def epub(session: nox.Session) -> None:
 
 @nox.session
 def tests(session: nox.Session) -> None:
-    """Run the test suite (real Sphinx builds of the test roots)."""
+    """Run the test suite (real Sphinx builds of the test roots, and the browser tests)."""
     session.install("-e", ".[test]")
+    # axe-core for the accessibility checks; without npm those tests skip (outside CI).
+    if shutil.which("npm"):
+        npm = ["npm", "ci", "--prefix", BROWSER_TESTS, "--no-audit", "--no-fund"]
+        session.run(*npm, external=True)
     session.run("pytest", *session.posargs)
 
 

@@ -67,3 +67,16 @@ def test_singlehtml_holds_indexes_and_articles_with_in_page_links(app):
         assert href.startswith("#"), href
         assert href.count("#") == 1, href
         assert href[1:] in ids, href
+
+
+def test_a_broken_in_page_link_gets_one_warning_naming_the_file(make_app, rootdir, tmp_path):
+    from util import build, copy_project
+
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    (src / "articles" / "broken.md").write_text(
+        "---\ntitle: Битая ссылка\ndate: 2026-01-03\n---\n\nСм. [раздел](#net-takogo).\n", "utf-8"
+    )
+    lines = warnings(build(make_app, src)).splitlines()
+    # MyST's own message, and not a complaint that our domain cannot resolve "any" links.
+    assert len(lines) == 1, lines
+    assert "broken.md" in lines[0] and "net-takogo" in lines[0]

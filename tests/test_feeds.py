@@ -7,8 +7,9 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from bs4 import BeautifulSoup
 
-from util import article_body, build, copy_project, page
+from util import article_body, build, copy_project, page, warnings
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 BASE = "https://example.org/journal/ru/latest/"
@@ -79,3 +80,50 @@ def test_feeds_escape_markup_and_survive_incremental_builds(make_app, rootdir, t
     titles = [e.findtext(f"{ATOM}title") for e in parse(app, "feed.atom").iter(f"{ATOM}entry")]
     assert titles[0] == "<script>alert(1)</script>"
     assert len(titles) == 5  # the four articles not re-read are still in the feed
+
+
+# The smallest PNG: one transparent pixel.
+PIXEL = bytes.fromhex(
+    "89504e470d0a1a0a0000000d4948445200000001000000010806000000"
+    "1f15c4890000000d49444154789c6360000002000001e221bc330000000049454e44ae426082"
+)
+
+
+def test_full_text_feeds_have_the_body_with_absolute_links(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    (src / "articles" / "pixel.png").write_bytes(PIXEL)
+    (src / "articles" / "linked.md").write_text(
+        "---\ntitle: Со ссылками\ndate: 2026-01-02\ncategories: ИИ\n---\n\n"
+        "(razdel)=\n## Раздел\n\nСм. [вторую статью](second.md) и [раздел](#razdel).\n\n"
+        "![Точка](pixel.png)\n\n<b>жирный</b> & «кавычки»\n",
+        "utf-8",
+    )
+    full = {"confoverrides": {"articles_feed_content": "full"}}
+    first = build(make_app, src, **full)
+    assert warnings(first) == ""
+    linked = Path(first.outdir) / "articles" / "linked.html"
+    written = linked.stat().st_mtime_ns
+    # Re-build after a change elsewhere: the linked article is not re-written.
+    (src / "articles" / "first.md").write_text(
+        (src / "articles" / "first.md").read_text("utf-8") + "\nЕщё абзац.\n", "utf-8"
+    )
+    app = build(make_app, src, **full)
+    assert warnings(app) == ""
+    assert linked.stat().st_mtime_ns == written
+    for path in ("feed.atom", "categories/ii.atom"):
+        entry = parse(app, path).find(f"{ATOM}entry")
+        assert entry.findtext(f"{ATOM}title") == "Со ссылками"
+        content = entry.find(f"{ATOM}content")
+        assert content.get("type") == "html"
+        body = BeautifulSoup(content.text, "html.parser")
+        assert "Со ссылками" not in body.get_text()  # the title is the entry's own
+        assert not body.select(".article-meta, .article-around, .headerlink")
+        hrefs = [a["href"] for a in body.select("a")]
+        assert f"{BASE}articles/second.html" in hrefs
+        assert f"{BASE}articles/linked.html#razdel" in hrefs
+        assert body.select_one("img")["src"] == f"{BASE}_images/pixel.png"
+        assert (Path(app.outdir) / "_images" / "pixel.png").is_file()
+        assert "& «кавычки»" in body.get_text()
+    # The default is the summary alone.
+    plain = build(make_app, src)
+    assert parse(plain, "feed.atom").find(f"{ATOM}entry").find(f"{ATOM}content") is None

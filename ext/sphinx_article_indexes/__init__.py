@@ -13,6 +13,8 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from sphinx.config import ENUM
+
 from . import (
     feeds,
     htmlonly,
@@ -74,6 +76,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_config_value("articles_edition_doc", "edition", "env", str)
     app.add_config_value("articles_include_drafts", False, "env", bool)
     app.add_config_value("articles_feed_length", 20, "html", int)
+    app.add_config_value("articles_feed_content", "summary", "html", ENUM("summary", "full"))
     app.add_config_value("articles_words_per_minute", 180, "env", int)
     app.add_config_value("articles_timezone", "UTC", "html", str)
 

@@ -256,6 +256,21 @@ class ArticlesDomain(Domain):
         text = nodes.inline(category.name, category.name, classes=contnode["classes"])
         return make_refnode(builder, fromdocname, docname, "", text, category.name)
 
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        """Match nothing for MyST's ``[text](#target)``: categories are linked by their role.
+
+        A category named like a section label would otherwise make such links ambiguous.
+        """
+        return []
+
     def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
         """Articles are documents already; there are no separate objects to index."""
         return iter(())

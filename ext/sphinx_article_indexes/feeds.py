@@ -16,6 +16,7 @@ from feedgen.feed import FeedGenerator
 from sphinx.util import logging
 
 from .domain import ArticlesDomain, Category
+from .feed_content import full_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,7 +37,15 @@ def _aware(moment: dt.datetime, zone: str) -> dt.datetime:
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
 
 
-def _feed(app: Sphinx, articles: list[Article], path: str, title: str, page: str) -> None:
+def _feed(
+    app: Sphinx,
+    articles: list[Article],
+    path: str,
+    title: str,
+    page: str,
+    texts: dict[str, str],
+) -> None:
+    """Write one feed of the newest ``articles``; ``texts`` caches full texts between feeds."""
     config, builder = app.config, app.builder
     domain: ArticlesDomain = app.env.domains["articles"]
     base = config.html_baseurl.rstrip("/") + "/"
@@ -62,6 +71,10 @@ def _feed(app: Sphinx, articles: list[Article], path: str, title: str, page: str
             entry.category(term=name, label=name)
         if article.summary:
             entry.summary(article.summary)
+        if config.articles_feed_content == "full":
+            if article.docname not in texts:
+                texts[article.docname] = full_text(app, article.docname, url)
+            entry.content(texts[article.docname], type="html")
     target = Path(app.outdir) / path
     target.parent.mkdir(parents=True, exist_ok=True)
     generator.atom_file(str(target), pretty=True)
@@ -76,11 +89,12 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         return
     domain: ArticlesDomain = app.env.domains["articles"]
     config = app.config
-    _feed(app, domain.newest(), FEED, config.project, config.root_doc)
+    texts: dict[str, str] = {}
+    _feed(app, domain.newest(), FEED, config.project, config.root_doc, texts)
     for category in domain.categories().values():
         page = f"{config.articles_categories_dir}/{category.slug}"
         title = f"{config.project}: {category.name}"
-        _feed(app, list(category.articles), feed_path(config, category), title, page)
+        _feed(app, list(category.articles), feed_path(config, category), title, page, texts)
 
 
 def link_feeds(

@@ -91,3 +91,22 @@ def test_parallel_build_matches_serial(make_app, rootdir, tmp_path):
     assert parallel.parallel == 2
     assert rendered(parallel) == rendered(serial)
     assert warnings(parallel) == ""
+
+
+def test_a_rebuild_scans_only_the_changed_articles_front_matter(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    from sphinx_article_indexes import pages
+
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    build(make_app, src)
+    scanned = []
+    read = pages.read_article
+    monkeypatch.setattr(pages, "read_article", lambda d, t: scanned.append(d) or read(d, t))
+    EDITS["categories"](src)
+    app = build(make_app, src)
+    assert scanned == ["articles/first"]
+    # The cached records still give every index: the new category has its page.
+    assert "Первая статья" in page(app, "categories/nauka").get_text()
+    build(make_app, src)
+    assert scanned == ["articles/first"]  # nothing changed: nothing read

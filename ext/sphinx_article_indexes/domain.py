@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import heapq
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -155,7 +156,7 @@ class ArticlesDomain(Domain):
 
     def _forget(self) -> None:
         """Drop what is computed from the records; they changed."""
-        self._categories = self._newest = self._positions = None
+        self._categories = self._newest = self._positions = self._sharing_cache = None
 
     def take_touched_listings(self) -> set[str]:
         """Return the documents whose listings changed, and forget the changes."""
@@ -201,14 +202,24 @@ class ArticlesDomain(Domain):
         position = self._positions[docname]
         newer = newest[position - 1] if position > 0 else None
         older = newest[position + 1] if position + 1 < len(newest) else None
-        shared: Counter[str] = Counter()
-        categories = self.categories()
-        for name in self.articles[docname].categories:
-            for other in categories[fold(name)].articles:
-                if other.docname != docname:
-                    shared[other.docname] += 1
-        ranked = sorted(shared, key=lambda d: (-shared[d], self._positions[d]))
-        return older, newer, [self.articles[d] for d in ranked[:related]]
+        # One more than wanted: the article itself is among those sharing its categories.
+        ranked = self._sharing(self.articles[docname].categories, related + 1)
+        return older, newer, [self.articles[d] for d in ranked if d != docname][:related]
+
+    def _sharing(self, names: Iterable[str], count: int) -> list[str]:
+        """The ``count`` articles sharing most of these categories, newest first among equals.
+
+        Many articles have the same set of categories, so the ranking is kept per set:
+        a footer costs a lookup, not a pass over every article of its categories.
+        """
+        key = frozenset(fold(name) for name in names)
+        cache = self._sharing_cache = getattr(self, "_sharing_cache", None) or {}
+        if (key, count) not in cache:
+            categories = self.categories()
+            shared = Counter(a.docname for k in key for a in categories[k].articles)
+            order = self._positions
+            cache[key, count] = heapq.nsmallest(count, shared, key=lambda d: (-shared[d], order[d]))
+        return cache[key, count]
 
     def around_plan(self) -> dict[str, tuple]:
         """What each article's footer shows, to notice which footers changed."""

@@ -40,16 +40,32 @@ def _page(title: str, body: str, toctree: list[str]) -> str:
 
 
 def scan_articles(app: Sphinx) -> list[Article]:
-    """Read the front matter of every article source file; skip unusable ones quietly."""
+    """Read the front matter of every article source file; skip unusable ones quietly.
+
+    What a file held is kept in the build environment with its size and time, so
+    a rebuild reads only the files that changed (the environment is saved when a
+    document was read, which is whenever a file changed).
+    """
     config, project = app.config, app.project
     docnames = project.discover(config.exclude_patterns, config.include_patterns)
     matcher = Matcher(config.articles_pattern)
-    articles = []
+    scanned: dict[str, tuple[tuple[int, int], Article | None]] = app.env.domains[
+        "articles"
+    ].data.setdefault("scanned", {})
+    articles, seen = [], set()
     for docname in sorted(filter(matcher, docnames)):
-        text = Path(project.doc2path(docname, absolute=True)).read_text(encoding="utf-8-sig")
-        article = read_article(docname, text).article
+        path = Path(project.doc2path(docname, absolute=True))
+        stat = path.stat()
+        stamp = (stat.st_mtime_ns, stat.st_size)
+        if docname not in scanned or scanned[docname][0] != stamp:
+            article = read_article(docname, path.read_text(encoding="utf-8-sig")).article
+            scanned[docname] = (stamp, article)
+        seen.add(docname)
+        article = scanned[docname][1]
         if article is not None and is_listed(article, config):
             articles.append(article)
+    for gone in scanned.keys() - seen:
+        del scanned[gone]
     return articles
 
 

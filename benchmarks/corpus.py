@@ -27,7 +27,9 @@ def article(rng: random.Random, index: int) -> str:
     """One article: front matter, a few sections of real sentences."""
     day = dt.date(2021, 1, 1) + dt.timedelta(days=rng.randrange(5 * 365))
     cats = rng.sample(CATEGORIES, rng.randint(0, 3))
-    front = f"---\ntitle: Статья номер {index}: {rng.choice(SENTENCES)[:40]}\ndate: {day}\n"
+    # Quoted: the title holds ": ", which YAML (and the floor's MyST) would refuse bare.
+    title = f"Статья номер {index}: {rng.choice(SENTENCES)[:40]}"
+    front = f'---\ntitle: "{title}"\ndate: {day}\n'
     if cats:
         front += f"categories: [{', '.join(cats)}]\n"
     sections = []

@@ -30,7 +30,11 @@ from corpus import write_corpus
 
 ROOT = Path(__file__).parents[1]
 RESULTS = Path(__file__).parent / "RESULTS.md"
-FLOOR_CONF = 'extensions = ["myst_parser"]\nlanguage = "ru"\nhtml_theme = "basic"\n'
+FLOOR_CONF = (
+    'extensions = ["myst_parser"]\nlanguage = "ru"\nhtml_theme = "basic"\n'
+    # The front matter's title as the page's heading, as this project shows it.
+    "myst_title_to_header = True\n"
+)
 FLOOR_INDEX = "# Корпус\n\n```{toctree}\n:glob:\n\narticles/*\n```\n"
 ABLOG_CONF = (
     'extensions = ["myst_parser", "ablog"]\nlanguage = "ru"\nhtml_theme = "furo"\n'
@@ -102,7 +106,7 @@ def project(kind: str, corpus: Path, target: Path) -> Path:
 def _as_ablog_post(text: str) -> str:
     head, body = text[4:].split("\n---\n", 1)
     fields = dict(line.split(": ", 1) for line in head.splitlines())
-    title = fields.pop("title")
+    title = fields.pop("title").strip('"')
     lines = ["blogpost: true", f"date: {fields['date']}"]
     if "categories" in fields:
         lines.append(f"category: {fields['categories'].strip('[]')}")

@@ -93,16 +93,16 @@ def test_parallel_build_matches_serial(make_app, rootdir, tmp_path):
     assert warnings(parallel) == ""
 
 
-def test_a_rebuild_scans_only_the_changed_articles_front_matter(
+def test_front_matter_is_parsed_once_and_only_when_the_file_changed(
     make_app, rootdir, tmp_path, monkeypatch
 ):
-    from sphinx_article_indexes import pages
+    from sphinx_article_indexes import scanned as cache
 
     src = copy_project(rootdir / "test-publication", tmp_path / "src")
     build(make_app, src)
     scanned = []
-    read = pages.read_article
-    monkeypatch.setattr(pages, "read_article", lambda d, t: scanned.append(d) or read(d, t))
+    read = cache.read_article
+    monkeypatch.setattr(cache, "read_article", lambda d, t: scanned.append(d) or read(d, t))
     EDITS["categories"](src)
     app = build(make_app, src)
     assert scanned == ["articles/first"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 from babel.core import Locale, UnknownLocaleError
@@ -15,6 +16,7 @@ LOCALE_DIR = Path(__file__).parent / "locale"
 _ = get_translation(CATALOG)
 
 
+@functools.cache  # Babel loads a locale's data afresh for each Locale made.
 def _locale(language: str | None) -> Locale:
     try:
         return Locale.parse(language or "en", sep="-" if "-" in (language or "") else "_")

@@ -7,6 +7,7 @@ adds the article's own tags and a schema.org ``BlogPosting``.
 
 from __future__ import annotations
 
+import functools
 import json
 from html import escape
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from .frontmatter import Article
 
 
+@functools.cache  # Asked for every page; Babel's answer never changes.
 def og_locale(language: str | None) -> str:
     """The OpenGraph locale of a language: "ru" -> "ru_RU"."""
     try:

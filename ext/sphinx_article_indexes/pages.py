@@ -17,9 +17,9 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
-from . import markdown
+from . import markdown, scanned
 from .domain import categories_of, is_listed, newest_first, oldest_first
-from .frontmatter import Article, read_article
+from .frontmatter import Article
 from .i18n import _, month_title
 from .slugs import slugify
 
@@ -40,32 +40,16 @@ def _page(title: str, body: str, toctree: list[str]) -> str:
 
 
 def scan_articles(app: Sphinx) -> list[Article]:
-    """Read the front matter of every article source file; skip unusable ones quietly.
-
-    What a file held is kept in the build environment with its size and time, so
-    a rebuild reads only the files that changed (the environment is saved when a
-    document was read, which is whenever a file changed).
-    """
+    """Read the front matter of every article source file; skip unusable ones quietly."""
     config, project = app.config, app.project
     docnames = project.discover(config.exclude_patterns, config.include_patterns)
-    matcher = Matcher(config.articles_pattern)
-    scanned: dict[str, tuple[tuple[int, int], Article | None]] = app.env.domains[
-        "articles"
-    ].data.setdefault("scanned", {})
-    articles, seen = [], set()
-    for docname in sorted(filter(matcher, docnames)):
-        path = Path(project.doc2path(docname, absolute=True))
-        stat = path.stat()
-        stamp = (stat.st_mtime_ns, stat.st_size)
-        if docname not in scanned or scanned[docname][0] != stamp:
-            article = read_article(docname, path.read_text(encoding="utf-8-sig")).article
-            scanned[docname] = (stamp, article)
-        seen.add(docname)
-        article = scanned[docname][1]
+    names = set(filter(Matcher(config.articles_pattern), docnames))
+    scanned.keep_only(app.env, names)
+    articles = []
+    for docname in sorted(names):
+        article = scanned.reading_of_file(app.env, docname).article
         if article is not None and is_listed(article, config):
             articles.append(article)
-    for gone in scanned.keys() - seen:
-        del scanned[gone]
     return articles
 
 

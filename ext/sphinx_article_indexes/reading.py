@@ -10,9 +10,9 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
-from . import listings, markdown, render
+from . import listings, markdown, render, scanned
 from .domain import ArticlesDomain, is_listed
-from .frontmatter import FRONT_MATTER, Reading, read_article
+from .frontmatter import FRONT_MATTER, Reading
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,7 +37,7 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
     """
     if not is_article(app.env, docname):
         return
-    reading = read_article(docname, source[0])
+    reading = scanned.reading_of_text(app.env, docname, source[0])
     for problem in reading.problems:
         logger.warning("%s", problem, location=docname, type="articles", subtype="front_matter")
     domain: ArticlesDomain = app.env.domains["articles"]

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
 import subprocess
 import sys
 import threading
@@ -18,23 +17,16 @@ from pathlib import Path
 
 import pytest
 
-from util import copy_project
+from util import copy_project, need
 
 ROOT = Path(__file__).parents[1]
+# CI installs the tools and sets this, so that these tests cannot quietly skip there.
+REQUIRED = "PUBLICATION_REQUIRE_BROWSER"
 CHROMIUM = Path("/usr/bin/chromium")
 AXE = Path(__file__).parent / "browser" / "node_modules" / "axe-core" / "axe.min.js"
 SHOTS = ROOT / "docs" / "_build" / "screenshots"
 FIRST = "articles/top-5-sekretov-generativnogo-ii-revoliutsiia-2025-goda-kak"
 SECOND = "articles/raskryvaem-sekrety-kak-generativnye-modeli-2025-startuiut"
-
-
-def _need(what: str, present: bool) -> None:
-    """Skip without a browser, but fail in CI, which installs one."""
-    if present:
-        return
-    if os.environ.get("PUBLICATION_REQUIRE_BROWSER"):
-        pytest.fail(f"{what} is not installed, and CI requires the browser tests")
-    pytest.skip(f"{what} is not installed")
 
 
 class _QuietHandler(http.server.SimpleHTTPRequestHandler):
@@ -62,11 +54,11 @@ def site(tmp_path_factory):
 @pytest.fixture(scope="module")
 def browser(site):
     """Headless Chromium, started after the site is built (see ``site``)."""
-    _need("Chromium", CHROMIUM.is_file())
+    need("Chromium", CHROMIUM.is_file(), REQUIRED)
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
-        _need("Playwright", False)
+        need("Playwright", False, REQUIRED)
     # The network is closed: background fetches would only fail, many at a time.
     args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
     args += ["--disable-component-update", "--disable-quic", "--disable-sync", "--no-first-run"]
@@ -168,7 +160,7 @@ def test_both_themes_render(page, site, theme):
     ],
 )
 def test_no_serious_accessibility_violations(page, site, path, theme):
-    _need("axe-core (npm ci --prefix tests/browser)", AXE.is_file())
+    need("axe-core (npm ci --prefix tests/browser)", AXE.is_file(), REQUIRED)
     _set_theme(page, site, theme)
     page.goto(site + path)
     page.add_script_tag(path=str(AXE))

@@ -2,7 +2,9 @@
 
 sphinx-sitemap collects links as pages are written, so an incremental build's
 sitemap would hold only the re-written pages. Just before it writes the file,
-the queue is refilled from the environment's documents.
+its queue is replaced by one filled from the environment's documents. The new
+queue is a plain in-process one: sphinx-sitemap's is a multiprocessing proxy,
+where each link is a round trip to another process (0.5 s at 5000 articles).
 """
 
 from __future__ import annotations
@@ -21,11 +23,7 @@ def list_every_document(app: Sphinx, exception: Exception | None) -> None:
         return
     from sphinx_sitemap import add_html_link
 
-    while True:
-        try:
-            links.get_nowait()
-        except queue.Empty:
-            break
+    app.sitemap_links = queue.SimpleQueue()  # type: ignore[attr-defined]
     # Drafts and scheduled articles are not published yet; the edition page is for print.
     unlisted = {app.config.articles_edition_doc, *app.env.domains["articles"].hidden}
     for docname in sorted(app.env.found_docs - unlisted):

@@ -33,8 +33,14 @@ def feed_path(config: Any, category: Category | None = None) -> str:
     return f"{config.articles_categories_dir}/{category.slug}.atom" if category else FEED
 
 
-def _aware(moment: dt.datetime, zone: str) -> dt.datetime:
+def aware(moment: dt.datetime, zone: str) -> dt.datetime:
+    """A publication moment with its time zone; dates written without one are in ``zone``."""
     return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
+
+
+def site_base(config: Any) -> str:
+    """The site's address with one trailing slash, to which page paths are appended."""
+    return (config.html_baseurl or "").rstrip("/") + "/"
 
 
 def _feed(
@@ -48,7 +54,7 @@ def _feed(
     """Write one feed of the newest ``articles``; ``texts`` caches full texts between feeds."""
     config, builder = app.config, app.builder
     domain: ArticlesDomain = app.env.domains["articles"]
-    base = config.html_baseurl.rstrip("/") + "/"
+    base = site_base(config)
     generator = FeedGenerator()
     generator.id(base + path)
     generator.title(title)
@@ -57,7 +63,7 @@ def _feed(
     generator.link(href=base + path, rel="self")
     generator.author(name=config.author or config.project)
     newest = articles[: config.articles_feed_length]
-    moments = [_aware(a.published, config.articles_timezone) for a in newest]
+    moments = [aware(a.published, config.articles_timezone) for a in newest]
     generator.updated(max(moments, default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC)))
     for article, moment in zip(newest, moments, strict=True):
         url = base + builder.get_target_uri(article.docname)
@@ -104,7 +110,7 @@ def link_feeds(
     config = app.config
     if app.builder.name not in _HTML_BUILDERS or not config.html_baseurl:
         return
-    base = config.html_baseurl.rstrip("/") + "/"
+    base = site_base(config)
     feeds = [(config.project, FEED)]
     prefix = f"{config.articles_categories_dir}/"
     if pagename.startswith(prefix):

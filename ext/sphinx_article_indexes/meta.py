@@ -11,9 +11,10 @@ import functools
 import json
 from html import escape
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from babel.core import Locale, UnknownLocaleError, get_global
+
+from .feeds import aware, site_base
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -63,16 +64,12 @@ def article_meta(
     article = domain.articles.get(pagename)
     extra = ""
     if article is not None:
-        moment = article.published
-        if moment.tzinfo is None:
-            moment = moment.replace(tzinfo=ZoneInfo(app.config.articles_timezone))
-        published = moment.isoformat()
+        published = aware(article.published, app.config.articles_timezone).isoformat()
         tags.append(("article:published_time", published))
         categories = domain.category_names(article)
         tags += [("article:section", name) for name in categories[:1]]
         tags += [("article:tag", name) for name in article.tags]
-        base = (app.config.html_baseurl or "").rstrip("/") + "/"
-        url = base + app.builder.get_target_uri(pagename)
+        url = site_base(app.config) + app.builder.get_target_uri(pagename)
         extra = _json_ld(article, categories, url, published, app)
     meta = "".join(
         f'<meta {"name" if key.startswith("twitter") else "property"}="{key}" '

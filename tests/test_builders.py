@@ -80,3 +80,20 @@ def test_a_broken_in_page_link_gets_one_warning_naming_the_file(make_app, rootdi
     # MyST's own message, and not a complaint that our domain cannot resolve "any" links.
     assert len(lines) == 1, lines
     assert "broken.md" in lines[0] and "net-takogo" in lines[0]
+
+
+def test_only_unexpected_double_toctree_entries_are_noted(make_app, rootdir, tmp_path):
+    from util import build, copy_project
+
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    index = src / "index.md"
+    # An article in a third toctree: not the layout's doing, so still worth a notice.
+    text = index.read_text("utf-8").replace(
+        "categories/index\n", "categories/index\narticles/first\n"
+    )
+    index.write_text(text, "utf-8")
+    app = build(make_app, src)
+    notes = [line for line in app.status.getvalue().splitlines() if "multiple toctrees" in line]
+    # Every article is in its year's toctree and the edition's: that alone is not noted.
+    assert len(notes) == 1
+    assert "articles/first" in notes[0]

@@ -8,11 +8,15 @@ from util import build, copy_project, page, warnings
 
 
 def rendered(app) -> dict[str, str]:
-    """Each document's main content and sidebar, normalised for comparison."""
+    """Each document's main content, sidebar and next/previous links, normalised."""
     pages = {}
     for docname in sorted(app.env.found_docs):
         soup = page(app, docname)
-        parts = [soup.select_one("article[role=main]"), soup.select_one(".sidebar-tree")]
+        parts = [
+            soup.select_one("article[role=main]"),
+            soup.select_one(".sidebar-tree"),
+            soup.select_one(".related-pages"),
+        ]
         pages[docname] = " ".join(" ".join(str(p).split()) for p in parts)
     return pages
 
@@ -59,20 +63,24 @@ def test_a_no_op_rebuild_rewrites_nothing(make_app, rootdir, tmp_path):
     assert [name for name in written if name in again.env.found_docs] == []
 
 
-def test_editing_one_body_rewrites_only_what_shows_it(make_app, rootdir, tmp_path):
-    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+def _rebuild_after(make_app, src, old: str, new: str) -> set[str]:
+    """Edit the first article, build again; the documents whose pages were written."""
     make_app("html", srcdir=src).build()
-    _edit(src / "articles/first.md", "Первая статья о", "Первая статья, дополненная, о")
+    _edit(src / "articles/first.md", old, new)
     again = make_app("html", srcdir=src)
     written = []
     again.connect("html-page-context", lambda app, name, *args: written.append(name))
     again.build()
     again.cleanup()
-    docs = set(written) & again.env.found_docs
-    # The article, its year and categories, and the pages listing all articles; Sphinx
-    # itself re-writes the pages whose toctree holds the article (its year, the edition).
+    return set(written) & again.env.found_docs
+
+
+def test_editing_one_summary_rewrites_only_what_shows_it(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    docs = _rebuild_after(make_app, src, "Первая статья о", "Первая статья, дополненная, о")
+    # The article, and the listings that show its summary: its year, its categories,
+    # the home page and the indexes. Not the editions' contents: no title changed.
     assert docs == {
-        "edition",
         "articles/first",
         "archive/2024",
         "archive/index",
@@ -81,6 +89,21 @@ def test_editing_one_body_rewrites_only_what_shows_it(make_app, rootdir, tmp_pat
         "categories/generativnyi-ii",
         "index",
     }
+
+
+def test_editing_below_the_summary_rewrites_the_article_alone(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    # An opening longer than the summary, so that a paragraph added after it is not shown.
+    opening = "Первая статья о генеративных моделях. " * 10 + "\n"
+    _edit(src / "articles/first.md", "Первая статья о генеративных моделях.\n", opening)
+    docs = _rebuild_after(make_app, src, opening, opening + "\nВторой абзац, не в анонсе.\n")
+    assert docs == {"articles/first"}
+
+
+def test_a_new_title_rewrites_the_pages_whose_toctree_holds_it(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    docs = _rebuild_after(make_app, src, "title: Первая статья", "title: Первая, другая")
+    assert {"articles/first", "archive/2024", "edition"} <= docs
 
 
 def test_parallel_build_matches_serial(make_app, rootdir, tmp_path):

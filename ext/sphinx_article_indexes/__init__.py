@@ -23,10 +23,12 @@ from . import (
     meta,
     navigation,
     pages,
+    quiet_log,
     reading,
     search_page,
     singlehtml,
     sitemap,
+    toctree_changes,
 )
 from .domain import ArticlesDomain
 from .i18n import CATALOG, LOCALE_DIR
@@ -40,18 +42,25 @@ __version__ = "0.1.0"
 _STATIC = Path(__file__).parent / "static"
 
 
-def _outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: re-write the listings whose articles changed.
+def _changed(data: dict[str, Any], key: str, current: dict[str, Any]) -> set[str]:
+    """Documents whose value in ``current`` differs from the one kept under ``key``; keep it."""
+    previous = data.get(key, {})
+    data[key] = current
+    return {doc for doc, value in current.items() if previous.get(doc) != value}
 
-    If the sections in the sidebar changed (a new year or category), every
-    page shows them, so every page is re-written.
+
+def _outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: re-write the pages that show what changed.
+
+    Those are the listings whose articles changed, the articles whose footer
+    (older, newer, related) changed, and the pages whose toctree neighbours
+    changed. If the sections in the sidebar changed (a new year or category),
+    every page shows them, so every page is re-written.
     """
     domain: ArticlesDomain = env.domains["articles"]
     outdated = domain.take_touched_listings()
-    around = domain.around_plan()
-    previous = domain.data.get("around", {})
-    outdated |= {d for d, plan in around.items() if previous.get(d) != plan}
-    domain.data["around"] = around
+    outdated |= _changed(domain.data, "around", domain.around_plan())
+    outdated |= _changed(domain.data, "neighbours", toctree_changes.neighbours(env))
     sections = navigation.outline(env, app.config.articles_navigation_depth)
     if domain.data.setdefault("outline", sections) != sections:
         domain.data["outline"] = sections
@@ -95,6 +104,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(latex.BreakLongWords)
 
     app.connect("builder-inited", pages.generate_index_pages)
+    app.connect("builder-inited", quiet_log.install)
     app.connect("config-inited", _add_static)
     app.add_css_file("article-indexes.css")
     app.connect("source-read", reading.on_source_read)
@@ -103,12 +113,16 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", reading.read_due_articles)
     app.connect("env-get-updated", _outdated_pages)
     app.connect("env-updated", reading.report_hidden)
+    app.connect("env-before-read-docs", toctree_changes.remember_tocs)
+    app.connect("write-started", toctree_changes.skip_unchanged_entries)
     app.connect("html-page-context", navigation.install_navigation, priority=400)
     app.connect("html-page-context", feeds.link_feeds)
     app.connect("html-page-context", meta.article_meta)
     app.connect("html-page-context", search_page.add_search_messages)
     app.connect("build-finished", feeds.write_feeds)
     app.connect("build-finished", sitemap.list_every_document, priority=400)
+    app.connect("build-finished", toctree_changes.restore)
+    app.connect("build-finished", quiet_log.remove)
     return {
         "version": __version__,
         "env_version": 1,

@@ -94,8 +94,9 @@ class ArticlesDomain(Domain):
     """Holds every article's record, and which documents list articles.
 
     ``listings`` maps a document to the scopes it lists (``all``,
-    ``year:2025``, ``category:<slug>``); ``touched`` collects the scopes whose
-    articles changed since the last write, so only those listings are re-written.
+    ``year:2025``, ``category:<slug>``); ``before`` keeps the record each
+    re-read document had, so that only the listings of articles whose record
+    changed (not every re-read one) are re-written.
     """
 
     name = "articles"
@@ -106,9 +107,9 @@ class ArticlesDomain(Domain):
         "articles": {},
         "hidden": {},
         "listings": {},
-        "touched": set(),
+        "before": {},
     }
-    data_version = 1
+    data_version = 2
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -118,7 +119,7 @@ class ArticlesDomain(Domain):
     def add_article(self, article: Article) -> None:
         """Store (or replace) an article's record."""
         self.articles[article.docname] = article
-        self._touch(article)
+        self._forget()
 
     @property
     def hidden(self) -> dict[str, Article]:
@@ -150,30 +151,35 @@ class ArticlesDomain(Domain):
         """Record that ``docname`` shows the articles of ``scope``."""
         self.data["listings"].setdefault(docname, set()).add(scope)
 
-    def _touch(self, article: Article) -> None:
-        self.data["touched"].update(scopes_of(article))
-        self._forget()
-
     def _forget(self) -> None:
         """Drop what is computed from the records; they changed."""
         self._categories = self._newest = self._positions = self._sharing_cache = None
 
     def take_touched_listings(self) -> set[str]:
-        """Return the documents whose listings changed, and forget the changes."""
-        touched: set[str] = self.data["touched"]
+        """Return the documents whose listings changed, and forget the changes.
+
+        An article re-read with the same record (an edit below its summary)
+        touches no listing; one whose record changed touches the listings it
+        left and those it joined.
+        """
+        touched: set[str] = set()
+        for docname, was in self.data["before"].items():
+            now = self.articles.get(docname)
+            if now != was:
+                touched.update(*(scopes_of(a) for a in (was, now) if a is not None))
+        self.data["before"].clear()
         keys = {s.removeprefix("category-key:") for s in touched if s.startswith("category-key:")}
         # Slugs as they are now, and as they were for categories no article keeps.
         slugs = assign_slugs({*self.categories(), *keys})
         touched.update(f"category:{slugs[key]}" for key in keys)
-        outdated = {doc for doc, scopes in self.data["listings"].items() if scopes & touched}
-        touched.clear()
-        return outdated
+        return {doc for doc, scopes in self.data["listings"].items() if scopes & touched}
 
     def clear_doc(self, docname: str) -> None:
         """Forget a document before it is re-read or after it was removed."""
-        article = self.articles.pop(docname, None)
-        if article is not None:
-            self._touch(article)
+        # Only the first record counts: the one the listings were last written from.
+        self.data["before"].setdefault(docname, self.articles.get(docname))
+        self.articles.pop(docname, None)
+        self._forget()
         self.hidden.pop(docname, None)
         self.data["listings"].pop(docname, None)
 
@@ -186,7 +192,6 @@ class ArticlesDomain(Domain):
                 self.hidden[docname] = otherdata["hidden"][docname]
             if docname in otherdata["listings"]:
                 self.data["listings"][docname] = otherdata["listings"][docname]
-        self.data["touched"].update(otherdata["touched"])
         self._forget()
 
     def newest(self) -> list[Article]:

@@ -12,6 +12,7 @@ from html import escape, unescape
 from typing import TYPE_CHECKING
 from urllib.parse import urljoin
 
+import sphinx
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
@@ -30,7 +31,9 @@ _NOT_TEXT = ("article-meta", HTML_ONLY)
 def full_text(app: Sphinx, docname: str, url: str) -> str:
     """The article's body as an HTML fragment whose links work outside the site."""
     builder = app.builder
-    doctree = app.env.get_and_resolve_doctree(docname, builder)
+    # Sphinx 9 asks for the build's tags (and warns without them); earlier versions take none.
+    tags = {"tags": builder.tags} if sphinx.version_info >= (9,) else {}
+    doctree = app.env.get_and_resolve_doctree(docname, builder, **tags)
     section = next(iter(doctree.findall(nodes.section)), None)
     if section is None:
         return ""

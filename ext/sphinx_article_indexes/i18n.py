@@ -29,8 +29,13 @@ def long_date(value: dt.date, language: str | None) -> str:
     return format_date(value, format="long", locale=_locale(language))
 
 
+@functools.cache
+def month_names(language: str | None) -> tuple[str, ...]:
+    """The twelve months as a heading names them, January first: «Январь», "January"."""
+    names = get_month_names("wide", context="stand-alone", locale=_locale(language))
+    return tuple(f"{names[m][:1].upper()}{names[m][1:]}" for m in range(1, 13))
+
+
 def month_title(year: int, month: int, language: str | None) -> str:
     """Name a month of a year as a heading: «Декабрь 2025», "December 2025"."""
-    locale = _locale(language)
-    name = get_month_names("wide", context="stand-alone", locale=locale)[month]
-    return f"{name[:1].upper()}{name[1:]} {year}"
+    return f"{month_names(language)[month - 1]} {year}"

@@ -20,10 +20,12 @@ from sphinx.util.matching import Matcher
 from . import markdown, scanned
 from .domain import categories_of, is_listed, newest_first, oldest_first
 from .frontmatter import Article
-from .i18n import _, month_title
+from .i18n import _, month_names
 from .slugs import slugify
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -53,13 +55,12 @@ def scan_articles(app: Sphinx) -> list[Article]:
     return articles
 
 
-def index_pages(articles: list[Article], config: Config) -> dict[str, str]:
-    """Return the text of each generated page, by path relative to the source folder."""
-    archive, cats, language = (
-        config.articles_archive_dir,
-        config.articles_categories_dir,
-        config.language,
-    )
+def index_pages(articles: list[Article], config: Config, months: Sequence[str]) -> dict[str, str]:
+    """Return the text of each generated page, by path relative to the source folder.
+
+    ``months`` names the twelve months in the publication's language.
+    """
+    archive, cats = config.articles_archive_dir, config.articles_categories_dir
     by_year: dict[int, list[Article]] = defaultdict(list)
     for article in newest_first(articles):
         by_year[article.published.year].append(article)
@@ -69,11 +70,11 @@ def index_pages(articles: list[Article], config: Config) -> dict[str, str]:
         )
     }
     for year, year_articles in by_year.items():
-        months = dict.fromkeys(a.published.month for a in year_articles)
+        in_year = dict.fromkeys(a.published.month for a in year_articles)
         body = "\n\n".join(
-            f"(archive-{year}-{m:02d})=\n{markdown.heading(month_title(year, m, language), 2)}\n\n"
+            f"(archive-{year}-{m:02d})=\n{markdown.heading(f'{months[m - 1]} {year}', 2)}\n\n"
             f"```{{article-list}}\n:month: {year}-{m:02d}\n```"
-            for m in months
+            for m in in_year
         )
         pages[f"{archive}/{year}.md"] = _page(
             str(year), body, [f"/{a.docname}" for a in year_articles]
@@ -132,12 +133,21 @@ def warn_shared_addresses(articles: list[Article], categories_dir: str) -> None:
             )  # fmt: skip
 
 
+def _months(app: Sphinx) -> Sequence[str]:
+    """Month names, kept in the environment: a build that writes no page loads no locale data."""
+    kept = app.env.domains["articles"].data.setdefault("month_names", {})
+    language = app.config.language
+    if language not in kept:
+        kept[language] = month_names(language)
+    return kept[language]
+
+
 def generate_index_pages(app: Sphinx) -> None:
     """``builder-inited``: bring the generated index pages up to date with the articles."""
     config = app.config
     articles = scan_articles(app)
     warn_shared_addresses(articles, config.articles_categories_dir)
-    pages = index_pages(articles, config)
+    pages = index_pages(articles, config, _months(app))
     write_pages(
         Path(app.srcdir), pages, [config.articles_archive_dir, config.articles_categories_dir]
     )

@@ -158,25 +158,51 @@ def measure(kinds: list[str], corpus: Path, work: Path, runs: int, slow: float) 
             "peak_mb": max(b.peak_mb for b in done),
             "size": output_size(out),
         }
-        if kind in ("floor", "project"):
-            results[kind]["incremental"] = incremental(src, out)
+    steps = incremental({k: folders[k] for k in ("floor", "project")}, runs)
+    for kind, by_step in steps.items():
+        results[kind]["incremental"] = by_step
     parallel = builds["project", 2]
     results["project"]["parallel"] = statistics.median(b.seconds for b in parallel)
     return results
 
 
-def incremental(src: Path, out: Path) -> dict[str, Build]:
-    """Edit one body, change one category, rebuild with no change."""
+# Two categories the corpus has: moving an article between them is a change of listings
+# only (a new category would add a section to every page's sidebar).
+_CATEGORIES = ("Обзоры", "Этика")
+
+
+def _change_step(src: Path, step: str, round_: int) -> None:
+    """Make a step's change to the first article; the no-op step leaves it untouched."""
     article = src / "articles" / "statia-00001.md"
-    steps = {}
-    article.write_text(article.read_text("utf-8") + "\nНовый абзац.\n", "utf-8")
-    steps["edit one article's body"] = sphinx_build(src, out, timeout=3600)
-    # Move the article to another existing category (a new one would change every sidebar).
-    text = re.sub(r"^categories: .*\n", "", article.read_text("utf-8"), flags=re.M)
-    article.write_text(text.replace("\n---\n", "\ncategories: [Обзоры]\n---\n", 1), "utf-8")
-    steps["change one article's category"] = sphinx_build(src, out, timeout=3600)
-    steps["no-op rebuild"] = sphinx_build(src, out, timeout=3600)
-    return steps
+    text = article.read_text("utf-8")
+    if step == "edit one article's body":
+        article.write_text(text + f"\nНовый абзац номер {round_}.\n", "utf-8")
+    elif step == "change one article's category":
+        text = re.sub(r"^categories: .*\n", "", text, flags=re.M)
+        new = f"\ncategories: [{_CATEGORIES[round_ % 2]}]\n---\n"
+        article.write_text(text.replace("\n---\n", new, 1), "utf-8")
+
+
+def incremental(folders: dict[str, tuple[Path, Path]], runs: int) -> dict[str, dict[str, Build]]:
+    """Edit one body, change one category, rebuild with no change: each ``runs`` times.
+
+    The layouts take turns at each step; each step's figure is its median run.
+    """
+    steps = ["edit one article's body", "change one article's category", "no-op rebuild"]
+    done: dict[str, dict[str, list[Build]]] = {k: {s: [] for s in steps} for k in folders}
+    for round_ in range(runs):
+        for step in steps:
+            for kind, (src, out) in folders.items():
+                _change_step(src, step, round_)
+                done[kind][step].append(sphinx_build(src, out, timeout=3600))
+    return {
+        kind: {step: _median_build(builds) for step, builds in by_step.items()}
+        for kind, by_step in done.items()
+    }
+
+
+def _median_build(builds: list[Build]) -> Build:
+    return sorted(builds, key=lambda b: b.seconds)[len(builds) // 2]
 
 
 def report(results: dict[int, dict[str, dict]], kinds: list[str]) -> str:
@@ -208,7 +234,8 @@ def report(results: dict[int, dict[str, dict]], kinds: list[str]) -> str:
     lines += [
         "The same change made to this project and to the floor; each as a share of its own",
         "full build. The floor shows what Sphinx itself costs: start-up, loading the saved",
-        "environment, the search index and the pages it always writes.",
+        "environment, the search index and the pages it always writes. The layouts take",
+        "turns at each step; each figure is the median of the runs.",
         "",
         "| N | change | project, s | % of full build | pages written | floor, s "
         "| floor % of its full build |",

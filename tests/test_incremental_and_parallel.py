@@ -133,3 +133,20 @@ def test_front_matter_is_parsed_once_and_only_when_the_file_changed(
     assert "Первая статья" in page(app, "categories/nauka").get_text()
     build(make_app, src)
     assert scanned == ["articles/first"]  # nothing changed: nothing read
+
+
+def test_the_loaded_environment_is_kept_out_of_collections_during_the_build(
+    make_app, rootdir, tmp_path
+):
+    import gc
+
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    build(make_app, src)
+    again = make_app("html", srcdir=src)
+    frozen = []
+    again.connect("env-before-read-docs", lambda *args: frozen.append(gc.get_freeze_count()))
+    again.build()
+    again.cleanup()
+    # The environment loaded from disk was frozen; after the build all is as it was.
+    assert frozen and frozen[0] > 10_000
+    assert gc.get_freeze_count() == 0 and gc.isenabled()

@@ -17,6 +17,7 @@ from sphinx.config import ENUM
 
 from . import (
     feeds,
+    gc_pause,
     htmlonly,
     latex,
     listings,
@@ -58,6 +59,8 @@ def _outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     every page shows them, so every page is re-written.
     """
     domain: ArticlesDomain = env.domains["articles"]
+    if not domain.data["before"]:
+        return []  # Nothing was read or removed, so nothing a page shows has changed.
     outdated = domain.take_touched_listings()
     outdated |= _changed(domain.data, "around", domain.around_plan())
     outdated |= _changed(domain.data, "neighbours", toctree_changes.neighbours(env))
@@ -103,6 +106,9 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.add_post_transform(singlehtml.SingleFragment)
     app.add_post_transform(latex.BreakLongWords)
 
+    # Last at config-inited and first at builder-inited: around the loading of the environment.
+    app.connect("config-inited", gc_pause.pause, priority=900)
+    app.connect("builder-inited", gc_pause.freeze, priority=100)
     app.connect("builder-inited", pages.generate_index_pages)
     app.connect("builder-inited", quiet_log.install)
     app.connect("config-inited", _add_static)
@@ -123,6 +129,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", sitemap.list_every_document, priority=400)
     app.connect("build-finished", toctree_changes.restore)
     app.connect("build-finished", quiet_log.remove)
+    app.connect("build-finished", gc_pause.thaw, priority=900)
     return {
         "version": __version__,
         "env_version": 1,

@@ -110,6 +110,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("config-inited", gc_pause.pause, priority=900)
     app.connect("builder-inited", gc_pause.freeze, priority=100)
     app.connect("builder-inited", pages.generate_index_pages)
+    app.connect("builder-inited", sitemap.collect_in_process, priority=900)
     app.connect("builder-inited", quiet_log.install)
     app.connect("config-inited", _add_static)
     app.add_css_file("article-indexes.css")

@@ -2,9 +2,11 @@
 
 sphinx-sitemap collects links as pages are written, so an incremental build's
 sitemap would hold only the re-written pages. Just before it writes the file,
-its queue is replaced by one filled from the environment's documents. The new
-queue is a plain in-process one: sphinx-sitemap's is a multiprocessing proxy,
-where each link is a round trip to another process (0.5 s at 5000 articles).
+its queue is replaced by one filled from the environment's documents. Since the
+list is made again there, the links of the pages being written need not cross
+processes either: from ``builder-inited`` on, sphinx-sitemap's multiprocessing
+queue (a round trip to another process per page: 0.3 s at 1000 articles) is
+replaced by a plain in-process one.
 """
 
 from __future__ import annotations
@@ -14,6 +16,12 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+
+
+def collect_in_process(app: Sphinx) -> None:
+    """``builder-inited``, after sphinx-sitemap: collect links in this process, cheaply."""
+    if hasattr(app, "sitemap_links"):
+        app.sitemap_links = queue.SimpleQueue()  # type: ignore[attr-defined]
 
 
 def list_every_document(app: Sphinx, exception: Exception | None) -> None:

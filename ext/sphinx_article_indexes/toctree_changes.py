@@ -51,7 +51,8 @@ def skip_unchanged_entries(app: Sphinx, builder: Builder) -> None:
     env, before = app.env, getattr(builder, _BEFORE, {})
     if hasattr(builder, _SAVED):
         return
-    changed = {d for d, shown in before.items() if _shown(env, d) != shown}
+    # A page new to the environment has no entry to compare: it counts as changed.
+    changed = {d for d, shown in before.items() if shown is None or _shown(env, d) != shown}
     setattr(builder, _SAVED, env.files_to_rebuild)
     env.files_to_rebuild = {d: p for d, p in env.files_to_rebuild.items() if d in changed}
 

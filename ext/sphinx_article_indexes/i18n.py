@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+from collections.abc import Sequence
 from pathlib import Path
 
 from babel.core import Locale, UnknownLocaleError
@@ -36,6 +37,6 @@ def month_names(language: str | None) -> tuple[str, ...]:
     return tuple(f"{names[m][:1].upper()}{names[m][1:]}" for m in range(1, 13))
 
 
-def month_title(year: int, month: int, language: str | None) -> str:
-    """Name a month of a year as a heading: «Декабрь 2025», "December 2025"."""
-    return f"{month_names(language)[month - 1]} {year}"
+def month_title(year: int, month: int, names: Sequence[str]) -> str:
+    """Name a month of a year as a heading, from ``month_names``: «Декабрь 2025»."""
+    return f"{names[month - 1]} {year}"

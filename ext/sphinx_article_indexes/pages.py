@@ -20,7 +20,7 @@ from sphinx.util.matching import Matcher
 from . import markdown, scanned
 from .domain import categories_of, is_listed, newest_first, oldest_first
 from .frontmatter import Article
-from .i18n import _, month_names
+from .i18n import _, month_names, month_title
 from .slugs import slugify
 
 if TYPE_CHECKING:
@@ -72,7 +72,7 @@ def index_pages(articles: list[Article], config: Config, months: Sequence[str]) 
     for year, year_articles in by_year.items():
         in_year = dict.fromkeys(a.published.month for a in year_articles)
         body = "\n\n".join(
-            f"(archive-{year}-{m:02d})=\n{markdown.heading(f'{months[m - 1]} {year}', 2)}\n\n"
+            f"(archive-{year}-{m:02d})=\n{markdown.heading(month_title(year, m, months), 2)}\n\n"
             f"```{{article-list}}\n:month: {year}-{m:02d}\n```"
             for m in in_year
         )

@@ -12,7 +12,7 @@ from sphinx_design.shared import PassthroughTextElement, create_component
 
 from .domain import Category
 from .frontmatter import Article
-from .i18n import _, long_date, month_title
+from .i18n import _, long_date, month_names, month_title
 
 # Parts for pages read one by one on a site, not for the printed book: see htmlonly.py.
 HTML_ONLY = "article-html-only"
@@ -104,7 +104,7 @@ def archive_index(
         for (y, month), count in sorted(by_month.items(), reverse=True):
             if y == year:
                 link = label_link(
-                    refdoc, f"archive-{y}-{month:02d}", month_title(y, month, language)
+                    refdoc, f"archive-{y}-{month:02d}", month_title(y, month, month_names(language))
                 )
                 months += nodes.list_item("", nodes.paragraph("", "", *_count(link, count)))
         total = sum(c for (y, _m), c in by_month.items() if y == year)

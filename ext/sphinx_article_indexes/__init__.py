@@ -29,6 +29,7 @@ from . import (
     search_page,
     singlehtml,
     sitemap,
+    title_cache,
     toctree_changes,
 )
 from .domain import ArticlesDomain
@@ -112,6 +113,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", pages.generate_index_pages)
     app.connect("builder-inited", sitemap.collect_in_process, priority=900)
     app.connect("builder-inited", quiet_log.install)
+    app.connect("builder-inited", title_cache.install)
     app.connect("config-inited", _add_static)
     app.add_css_file("article-indexes.css")
     app.connect("source-read", reading.on_source_read)
@@ -130,6 +132,8 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", sitemap.list_every_document, priority=400)
     app.connect("build-finished", toctree_changes.restore)
     app.connect("build-finished", quiet_log.remove)
+    app.connect("build-finished", title_cache.remove)
+    app.connect("build-finished", navigation.forget)
     app.connect("build-finished", gc_pause.thaw, priority=900)
     return {
         "version": __version__,

@@ -10,6 +10,8 @@ markup Sphinx itself produces, built from ``env.toctree_includes`` directly.
 
 from __future__ import annotations
 
+import posixpath
+from dataclasses import dataclass, field
 from html import escape
 from typing import TYPE_CHECKING, Any
 
@@ -20,27 +22,41 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-def _parents(app: Sphinx) -> dict[str, str]:
-    """Each document's parent on its way from the root, computed once per build (per process).
+@dataclass
+class _Sidebar:
+    """What every page's sidebar is made of, computed once per build (per process)."""
 
-    Walking from the root leaves out orphan toctrees such as the editions' contents page.
-    """
-    builder = app.builder
-    parents = getattr(builder, "_articles_nav_parents", None)
-    if parents is None:
-        includes, parents = app.env.toctree_includes, {}
-        queue = [app.config.root_doc]
-        for parent in queue:
+    parents: dict[str, str]  # each document's parent on its way from the root
+    shown: frozenset[str]  # the documents the sidebar lists
+    rendered: dict[tuple, str] = field(default_factory=dict)
+
+
+def _sidebar(app: Sphinx) -> _Sidebar:
+    """The build's sidebar facts; walking from the root leaves out orphan toctrees (editions)."""
+    sidebar = getattr(app.builder, "_articles_sidebar", None)
+    if sidebar is None:
+        includes, root = app.env.toctree_includes, app.config.root_doc
+        parents: dict[str, str] = {}
+        depth, queue = {root: 0}, [root]
+        for parent in queue:  # breadth first, so each document gets its shallowest place
             for child in includes.get(parent, ()):
-                if child not in parents and child != app.config.root_doc:
+                if child not in depth:
                     parents[child] = parent
+                    depth[child] = depth[parent] + 1
                     queue.append(child)
-        builder._articles_nav_parents = parents
-    return parents
+        limit = app.config.articles_navigation_depth
+        shown = frozenset(doc for doc, level in depth.items() if 0 < level <= limit)
+        sidebar = app.builder._articles_sidebar = _Sidebar(parents, shown)
+    return sidebar
 
 
-def _lineage(app: Sphinx, pagename: str) -> set[str]:
-    parents, lineage = _parents(app), {pagename}
+def forget(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: the next build (same process) may have another toctree."""
+    app.builder.__dict__.pop("_articles_sidebar", None)
+
+
+def _lineage(parents: dict[str, str], pagename: str) -> set[str]:
+    lineage = {pagename}
     while pagename in parents and parents[pagename] not in lineage:
         pagename = parents[pagename]
         lineage.add(pagename)
@@ -79,7 +95,7 @@ def _link(app: Sphinx, pagename: str) -> Callable[[str], str]:
 def navigation_html(app: Sphinx, pagename: str, maxdepth: int) -> str:
     """Render the toctree below the root document to ``maxdepth`` levels."""
     env = app.env
-    lineage = _lineage(app, pagename)
+    lineage = _lineage(_sidebar(app).parents, pagename)
     link = _link(app, pagename)
 
     def level(parent: str, depth: int) -> str:
@@ -102,6 +118,22 @@ def navigation_html(app: Sphinx, pagename: str, maxdepth: int) -> str:
     return level(app.config.root_doc, 1)
 
 
+def _kept_navigation(app: Sphinx, pagename: str, maxdepth: int) -> str:
+    """The sidebar, rendered once for all pages that show it alike.
+
+    Links are relative to the page's folder, and the page and its ancestors
+    are marked current; the hundreds of articles of one year share all that.
+    """
+    if pagename == getattr(app.config, "notfound_pagename", None):
+        return navigation_html(app, pagename, maxdepth)
+    sidebar = _sidebar(app)
+    folder = posixpath.dirname(app.builder.get_target_uri(pagename))
+    key = (folder, maxdepth, frozenset(_lineage(sidebar.parents, pagename) & sidebar.shown))
+    if key not in sidebar.rendered:
+        sidebar.rendered[key] = navigation_html(app, pagename, maxdepth)
+    return sidebar.rendered[key]
+
+
 def install_navigation(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
@@ -115,6 +147,6 @@ def install_navigation(
         requested = int(kwargs.get("maxdepth", 0) or 0)
         if kwargs.get("collapse") or 0 < requested <= depth:
             return full(**kwargs)
-        return navigation_html(app, pagename, depth)
+        return _kept_navigation(app, pagename, depth)
 
     context["toctree"] = toctree

@@ -135,18 +135,50 @@ def test_front_matter_is_parsed_once_and_only_when_the_file_changed(
     assert scanned == ["articles/first"]  # nothing changed: nothing read
 
 
-def test_the_loaded_environment_is_kept_out_of_collections_during_the_build(
+class Cycle:
+    """An object that can refer to itself, and be referred to weakly."""
+
+    me: object = None
+
+
+def test_the_environment_is_kept_out_of_collections_and_freed_by_the_next_build(
     make_app, rootdir, tmp_path
 ):
     import gc
+    import weakref
 
     src = copy_project(rootdir / "test-publication", tmp_path / "src")
     build(make_app, src)
-    again = make_app("html", srcdir=src)
-    frozen = []
-    again.connect("env-before-read-docs", lambda *args: frozen.append(gc.get_freeze_count()))
-    again.build()
-    again.cleanup()
-    # The environment loaded from disk was frozen; after the build all is as it was.
-    assert frozen and frozen[0] > 10_000
-    assert gc.get_freeze_count() == 0 and gc.isenabled()
+    frozen: dict[str, list[int]] = {"loaded": [], "writing": []}
+    garbage: list[weakref.ref] = []
+    seen_by_next_build: list[object] = []
+
+    def make_garbage(*args: object) -> None:
+        cycle = Cycle()
+        cycle.me = cycle
+        garbage.append(weakref.ref(cycle))
+
+    def rebuild_after(edit: str, *, leave_garbage: bool = False) -> None:
+        (src / "articles" / "first.md").write_text(edit, encoding="utf-8")
+        app = make_app("html", srcdir=src)
+        count = gc.get_freeze_count
+        app.connect("env-before-read-docs", lambda *a: frozen["loaded"].append(count()))
+        app.connect("write-started", lambda *a: frozen["writing"].append(count()), priority=900)
+        if leave_garbage:  # a reference cycle nothing uses, made before writing starts
+            app.connect("write-started", make_garbage, priority=100)
+        else:  # the application is made: its environment is loaded
+            seen_by_next_build.append(garbage[0]())
+        app.build()
+        app.cleanup()
+
+    original = (src / "articles" / "first.md").read_text(encoding="utf-8")
+    rebuild_after(original + "\nОдна строка.\n", leave_garbage=True)
+    # The environment loaded from disk is frozen; then also what reading made.
+    assert frozen["loaded"][0] > 10_000
+    assert frozen["writing"][0] > frozen["loaded"][0]
+    # Left frozen after the build: the exiting process needs no last pass over it ...
+    gc.collect()
+    assert garbage[0]() is not None and gc.isenabled()
+    # ... and handed back to the collector when the next build starts.
+    rebuild_after(original + "\nДругая строка.\n")
+    assert seen_by_next_build == [None]

@@ -124,6 +124,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", reading.report_hidden)
     app.connect("env-before-read-docs", toctree_changes.remember_tocs)
     app.connect("write-started", toctree_changes.skip_unchanged_entries)
+    app.connect("write-started", gc_pause.settle)
     app.connect("html-page-context", navigation.install_navigation, priority=400)
     app.connect("html-page-context", feeds.link_feeds)
     app.connect("html-page-context", meta.article_meta)
@@ -134,7 +135,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("build-finished", quiet_log.remove)
     app.connect("build-finished", title_cache.remove)
     app.connect("build-finished", navigation.forget)
-    app.connect("build-finished", gc_pause.thaw, priority=900)
+    app.connect("build-finished", gc_pause.resume, priority=900)
     return {
         "version": __version__,
         "env_version": 1,

@@ -1,13 +1,16 @@
-"""Keep Python's cycle collector off the saved environment while a build uses it.
+"""Keep Python's cycle collector off what a build keeps alive for its whole length.
 
-A large publication's saved environment is about a million objects (each
-article's record, table of contents and metadata). Unpickling it makes the
-cycle collector run several full passes, and every later full pass walks all of
-it again: at 1000 articles that was 0.45 s of a 2 s rebuild in which nothing
-changed. So the collector is paused while Sphinx loads the environment, and the
-objects alive at that point (modules, configuration, the loaded environment)
-are frozen, kept out of later passes, until the build ends. Objects made later
-are collected as usual, so a full build's memory use is unchanged.
+A large publication's environment is about a million objects (each article's
+record, table of contents and metadata), and every full pass of the collector
+walks all of it: at 1000 articles that was 0.45 s of a 2 s rebuild in which
+nothing changed, 0.5 s of a full build's writing, and 0.5 s more at exit.
+So the collector is paused while Sphinx loads the saved environment; what is
+alive then (modules, configuration, that environment) is frozen, and again
+what reading made once writing starts. Objects made later are collected as
+usual. The frozen objects stay frozen after the build: Python's last pass at
+exit would walk them only to free memory the exiting process returns anyway.
+A next build in the same process (tests, a live preview) hands them back to
+the collector when it starts, so they are freed then.
 """
 
 from __future__ import annotations
@@ -23,8 +26,11 @@ _WAS_ENABLED = "_articles_gc_was_enabled"
 
 
 def pause(app: Sphinx, config: Config) -> None:
-    """``config-inited``, just before Sphinx loads the saved environment: pause the collector."""
+    """``config-inited``, before Sphinx loads the saved environment: pause; thaw a last build's."""
     setattr(app, _WAS_ENABLED, gc.isenabled())
+    if gc.get_freeze_count():
+        gc.unfreeze()
+        gc.collect()  # the last build's garbage, left for now (see above)
     gc.disable()
 
 
@@ -35,8 +41,12 @@ def freeze(app: Sphinx) -> None:
         gc.enable()
 
 
-def thaw(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: hand the frozen objects back, for the next build in this process."""
-    gc.unfreeze()
+def settle(app: Sphinx, builder: object) -> None:
+    """``write-started``: keep what reading built (the environment) out of later passes."""
+    gc.freeze()
+
+
+def resume(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: collect again; the frozen objects wait for the next build (see above)."""
     if getattr(app, _WAS_ENABLED, True):
         gc.enable()

@@ -124,7 +124,6 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-updated", reading.report_hidden)
     app.connect("env-before-read-docs", toctree_changes.remember_tocs)
     app.connect("write-started", toctree_changes.skip_unchanged_entries)
-    app.connect("write-started", gc_pause.settle)
     app.connect("html-page-context", navigation.install_navigation, priority=400)
     app.connect("html-page-context", feeds.link_feeds)
     app.connect("html-page-context", meta.article_meta)

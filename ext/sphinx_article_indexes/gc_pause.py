@@ -3,14 +3,15 @@
 A large publication's environment is about a million objects (each article's
 record, table of contents and metadata), and every full pass of the collector
 walks all of it: at 1000 articles that was 0.45 s of a 2 s rebuild in which
-nothing changed, 0.5 s of a full build's writing, and 0.5 s more at exit.
-So the collector is paused while Sphinx loads the saved environment; what is
-alive then (modules, configuration, that environment) is frozen, and again
-what reading made once writing starts. Objects made later are collected as
-usual. The frozen objects stay frozen after the build: Python's last pass at
-exit would walk them only to free memory the exiting process returns anyway.
-A next build in the same process (tests, a live preview) hands them back to
-the collector when it starts, so they are freed then.
+nothing changed, and 0.5 s of a full build in Python's last pass at exit.
+So the collector is paused while Sphinx loads the saved environment, and what
+is alive then (modules, configuration, that environment) is frozen. Objects
+made later are collected as usual. (Freezing again once writing starts saves
+nothing measurable and keeps the garbage of cycles through frozen objects:
++30 % peak memory.) The frozen objects stay frozen after the build: the last
+pass at exit would walk them only to free memory the exiting process returns
+anyway. A next build in the same process (tests, a live preview) hands them
+back to the collector when it starts, so they are freed then.
 """
 
 from __future__ import annotations
@@ -39,11 +40,6 @@ def freeze(app: Sphinx) -> None:
     gc.freeze()
     if getattr(app, _WAS_ENABLED, True):
         gc.enable()
-
-
-def settle(app: Sphinx, builder: object) -> None:
-    """``write-started``: keep what reading built (the environment) out of later passes."""
-    gc.freeze()
 
 
 def resume(app: Sphinx, exception: Exception | None) -> None:

@@ -52,6 +52,34 @@ def test_incremental_build_matches_a_clean_build(make_app, rootdir, tmp_path, ch
     assert warnings(incremental) == ""
 
 
+def _toctree_map_seen_by_articles(make_app, src, **kwargs) -> dict[str, int]:
+    """Build, noting how many toctree entries Sphinx had to walk as each article was read."""
+    app = make_app("html", srcdir=src, **kwargs)
+    seen: dict[str, int] = {}
+
+    def note(app, docname, source):
+        if docname.startswith("articles/"):
+            seen[docname] = len(app.env.files_to_rebuild)
+
+    app.connect("source-read", note)
+    app.build()
+    app.cleanup()
+    return seen
+
+
+def test_articles_are_read_while_the_toctree_map_is_empty(make_app, rootdir, tmp_path):
+    # Sphinx walks the whole map before reading each document; it stays empty for articles:
+    # in a full build (the year pages that fill it are read after them) ...
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    seen = _toctree_map_seen_by_articles(make_app, src)
+    assert len(seen) >= 4 and set(seen.values()) == {0}
+    # ... and when a changed setting makes Sphinx read everything again.
+    seen = _toctree_map_seen_by_articles(
+        make_app, src, confoverrides={"articles_words_per_minute": 100}
+    )
+    assert len(seen) >= 4 and set(seen.values()) == {0}
+
+
 def test_a_no_op_rebuild_rewrites_nothing(make_app, rootdir, tmp_path):
     src = copy_project(rootdir / "test-publication", tmp_path / "src")
     build(make_app, src)

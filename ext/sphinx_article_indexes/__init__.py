@@ -25,6 +25,7 @@ from . import (
     navigation,
     pages,
     quiet_log,
+    read_order,
     reading,
     search_page,
     singlehtml,
@@ -123,6 +124,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-updated", _outdated_pages)
     app.connect("env-updated", reading.report_hidden)
     app.connect("env-before-read-docs", toctree_changes.remember_tocs)
+    app.connect("env-before-read-docs", read_order.articles_first)
     app.connect("write-started", toctree_changes.skip_unchanged_entries)
     app.connect("html-page-context", navigation.install_navigation, priority=400)
     app.connect("html-page-context", feeds.link_feeds)

@@ -155,6 +155,11 @@ class ArticlesDomain(Domain):
         """Drop what is computed from the records; they changed."""
         self._categories = self._newest = self._positions = self._sharing_cache = None
 
+    def changed_records(self) -> list[tuple[Article | None, Article | None]]:
+        """Each re-read or removed article whose listed record changed: (before, now)."""
+        before = self.data["before"].items()
+        return [(was, self.articles.get(d)) for d, was in before if self.articles.get(d) != was]
+
     def take_touched_listings(self) -> set[str]:
         """Return the documents whose listings changed, and forget the changes.
 
@@ -163,10 +168,8 @@ class ArticlesDomain(Domain):
         left and those it joined.
         """
         touched: set[str] = set()
-        for docname, was in self.data["before"].items():
-            now = self.articles.get(docname)
-            if now != was:
-                touched.update(*(scopes_of(a) for a in (was, now) if a is not None))
+        for was, now in self.changed_records():
+            touched.update(*(scopes_of(a) for a in (was, now) if a is not None))
         self.data["before"].clear()
         keys = {s.removeprefix("category-key:") for s in touched if s.startswith("category-key:")}
         # Slugs as they are now, and as they were for categories no article keeps.

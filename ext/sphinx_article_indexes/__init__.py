@@ -63,9 +63,9 @@ def _outdated_pages(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain: ArticlesDomain = env.domains["articles"]
     if not domain.data["before"]:
         return []  # Nothing was read or removed, so nothing a page shows has changed.
-    records_changed = bool(domain.changed_records())
-    outdated = domain.take_touched_listings()
-    if records_changed:  # footers show only records: same records, same footers
+    changed = domain.changed_records()
+    outdated = domain.take_touched_listings(changed)
+    if changed:  # footers show only records: same records, same footers
         outdated |= _changed(domain.data, "around", domain.around_plan())
     outdated |= _changed(domain.data, "neighbours", toctree_changes.neighbours(env))
     sections = navigation.outline(env, app.config.articles_navigation_depth)

@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 ALL = "all"
+_Change = tuple[Article | None, Article | None]  # an article's record before and now
 
 
 def is_listed(article: Article, config: Config, now: dt.datetime | None = None) -> bool:
@@ -155,20 +156,20 @@ class ArticlesDomain(Domain):
         """Drop what is computed from the records; they changed."""
         self._categories = self._newest = self._positions = self._sharing_cache = None
 
-    def changed_records(self) -> list[tuple[Article | None, Article | None]]:
+    def changed_records(self) -> list[_Change]:
         """Each re-read or removed article whose listed record changed: (before, now)."""
         before = self.data["before"].items()
         return [(was, self.articles.get(d)) for d, was in before if self.articles.get(d) != was]
 
-    def take_touched_listings(self) -> set[str]:
-        """Return the documents whose listings changed, and forget the changes.
+    def take_touched_listings(self, changed: list[_Change]) -> set[str]:
+        """Return the documents whose listings ``changed_records()`` touch; forget the changes.
 
         An article re-read with the same record (an edit below its summary)
         touches no listing; one whose record changed touches the listings it
         left and those it joined.
         """
         touched: set[str] = set()
-        for was, now in self.changed_records():
+        for was, now in changed:
             touched.update(*(scopes_of(a) for a in (was, now) if a is not None))
         self.data["before"].clear()
         keys = {s.removeprefix("category-key:") for s in touched if s.startswith("category-key:")}

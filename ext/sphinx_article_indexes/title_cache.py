@@ -22,16 +22,14 @@ if TYPE_CHECKING:
 
 
 def _kept(render: Callable[[nodes.Node | None], dict[str, str]]) -> Callable:
-    # Keyed by id(), holding the node itself so its id cannot be reused meanwhile.
-    kept: dict[int, tuple[nodes.Node, dict[str, str]]] = {}
+    kept: dict[nodes.title, dict[str, str]] = {}  # docutils nodes hash by identity
 
     def render_partial(node: nodes.Node | None) -> dict[str, str]:
         if not isinstance(node, nodes.title):
             return render(node)
-        entry = kept.get(id(node))
-        if entry is None or entry[0] is not node:
-            entry = kept[id(node)] = (node, render(node))
-        return dict(entry[1])
+        if node not in kept:
+            kept[node] = render(node)
+        return dict(kept[node])
 
     return render_partial
 

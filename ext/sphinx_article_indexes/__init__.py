@@ -30,6 +30,7 @@ from . import (
     search_page,
     singlehtml,
     sitemap,
+    template_cache,
     title_cache,
     toctree_changes,
 )
@@ -117,6 +118,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", sitemap.collect_in_process, priority=900)
     app.connect("builder-inited", quiet_log.install)
     app.connect("builder-inited", title_cache.install)
+    app.connect("builder-inited", template_cache.install)
     app.connect("config-inited", _add_static)
     app.add_css_file("article-indexes.css")
     app.connect("source-read", reading.on_source_read)

@@ -82,6 +82,41 @@ def test_feeds_escape_markup_and_survive_incremental_builds(make_app, rootdir, t
     assert len(titles) == 5  # the four articles not re-read are still in the feed
 
 
+def _feed_times(app) -> dict[str, int]:
+    """When each feed file was last written, by path in the output folder."""
+    out = Path(app.outdir)
+    return {p.relative_to(out).as_posix(): p.stat().st_mtime_ns for p in out.rglob("*.atom")}
+
+
+def test_a_rebuild_rewrites_only_the_feeds_whose_entries_changed(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    # An opening longer than the summary, so that a paragraph added after it is not shown.
+    article = src / "articles" / "second.md"
+    opening = "Автокодировщики сжимают и восстанавливают данные. " * 10
+    article.write_text(article.read_text("utf-8") + opening + "\n", "utf-8")
+    first = _feed_times(build(make_app, src))
+    assert set(first) == {"feed.atom", "categories/generativnyi-ii.atom", "categories/python.atom"}
+    # A paragraph below the summary changes no entry: every feed is left as it was.
+    article.write_text(article.read_text("utf-8") + "\nЕщё абзац.\n", "utf-8")
+    assert _feed_times(build(make_app, src)) == first
+    # A new title is in the feeds that list the article, and only in those.
+    third = src / "articles" / "third.md"
+    third.write_text(third.read_text("utf-8").replace('"Третья"', "Третья!"), "utf-8")
+    app = build(make_app, src)
+    again = _feed_times(app)
+    changed = [p for p in first if again[p] != first[p]]
+    assert sorted(changed) == ["categories/generativnyi-ii.atom", "feed.atom"]
+    for path in changed:
+        assert "Третья!" in [
+            e.findtext(f"{ATOM}title") for e in parse(app, path).iter(f"{ATOM}entry")
+        ]
+    # A feed deleted from the output folder is written again, even with no change.
+    (Path(app.outdir) / "feed.atom").unlink()
+    app = build(make_app, src)
+    assert len(parse(app, "feed.atom").findall(f"{ATOM}entry")) == 4
+    assert _feed_times(app)["categories/python.atom"] == first["categories/python.atom"]
+
+
 # The smallest PNG: one transparent pixel.
 PIXEL = bytes.fromhex(
     "89504e470d0a1a0a0000000d4948445200000001000000010806000000"

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import jinja2
 import pytest
 
 from util import build, copy_project, page, warnings
@@ -19,6 +22,12 @@ def rendered(app) -> dict[str, str]:
         ]
         pages[docname] = " ".join(" ".join(str(p).split()) for p in parts)
     return pages
+
+
+def feeds(app) -> dict[str, str]:
+    """Each Atom feed's text, by path in the output folder."""
+    out = Path(app.outdir)
+    return {p.relative_to(out).as_posix(): p.read_text("utf-8") for p in out.rglob("*.atom")}
 
 
 def _edit(path, old: str, new: str) -> None:
@@ -49,6 +58,7 @@ def test_incremental_build_matches_a_clean_build(make_app, rootdir, tmp_path, ch
     incremental = build(make_app, src)
     clean = build(make_app, copy_project(src, tmp_path / "clean"))
     assert rendered(incremental) == rendered(clean)
+    assert feeds(incremental) == feeds(clean)
     assert warnings(incremental) == ""
 
 
@@ -195,3 +205,27 @@ def test_the_environment_is_kept_out_of_collections_and_freed_by_the_next_build(
     # ... and the next build in this process hands it back to the collector as it starts.
     make_app("html", srcdir=src).cleanup()
     assert kept() is None
+
+
+def test_compiled_templates_are_kept_and_recompiled_when_changed(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    brand = src / "_templates" / "sidebar" / "brand.html"
+    brand.parent.mkdir(parents=True)
+    brand.write_text('<p class="brand-mark">один</p>', "utf-8")
+    conf = {"templates_path": ["_templates"]}
+    build(make_app, src, confoverrides=conf)
+    compiled: list[str] = []
+    compile_ = jinja2.Environment.compile
+
+    def counted(self, source, name=None, *args, **kwargs):
+        compiled.append(name)
+        return compile_(self, source, name, *args, **kwargs)
+
+    monkeypatch.setattr(jinja2.Environment, "compile", counted)
+    brand.write_text('<p class="brand-mark">два</p>', "utf-8")
+    app = build(make_app, src, confoverrides=conf)
+    # Only the changed template is compiled again; the theme's come from the cache.
+    assert [name for name in compiled if name] == ["sidebar/brand.html"]
+    assert page(app, "index").select_one(".brand-mark").get_text() == "два"

@@ -7,12 +7,14 @@ is done, so an incremental build writes the same feeds as a clean one.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from zoneinfo import ZoneInfo
 
-from feedgen.feed import FeedGenerator
 from sphinx.util import logging
 
 from .domain import ArticlesDomain, Category
@@ -25,6 +27,7 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 FEED = "feed.atom"
+WRITTEN = "feeds.json"  # the digest of each feed written, in the doctree folder
 _HTML_BUILDERS = ("html", "dirhtml")
 
 
@@ -43,64 +46,145 @@ def site_base(config: Any) -> str:
     return (config.html_baseurl or "").rstrip("/") + "/"
 
 
-def _feed(
-    app: Sphinx,
-    articles: list[Article],
-    path: str,
-    title: str,
-    page: str,
-    texts: dict[str, str],
-) -> None:
-    """Write one feed of the newest ``articles``; ``texts`` caches full texts between feeds."""
-    config, builder = app.config, app.builder
-    domain: ArticlesDomain = app.env.domains["articles"]
+@dataclass(frozen=True)
+class _Entry:
+    """What a feed shows of one article; ``read`` stands for its full text."""
+
+    docname: str
+    url: str
+    title: str
+    published: dt.datetime
+    categories: tuple[str, ...]
+    summary: str
+    read: int | None
+
+
+@dataclass(frozen=True)
+class _Feed:
+    """Everything one feed file is made from, as plain values."""
+
+    path: str
+    base: str
+    title: str
+    language: str
+    author: str
+    page: str
+    full_text: bool
+    entries: tuple[_Entry, ...]
+
+    def digest(self) -> str:
+        """A fingerprint of the feed's content, to leave an unchanged file alone."""
+        return hashlib.sha1(repr(self).encode(), usedforsecurity=False).hexdigest()
+
+
+def _plan(app: Sphinx, articles: list[Article], path: str, title: str, page: str) -> _Feed:
+    """What the feed of the newest ``articles`` at ``path`` will hold."""
+    config, builder, env = app.config, app.builder, app.env
+    domain: ArticlesDomain = env.domains["articles"]
     base = site_base(config)
+    full = config.articles_feed_content == "full"
+    entries = tuple(
+        _Entry(
+            docname=article.docname,
+            url=base + builder.get_target_uri(article.docname),
+            title=article.title,
+            published=aware(article.published, config.articles_timezone),
+            categories=tuple(domain.category_names(article)),
+            summary=article.summary,
+            # When the article was last read: its full text can only change with it.
+            read=env.all_docs.get(article.docname) if full else None,
+        )
+        for article in articles[: config.articles_feed_length]
+    )
+    return _Feed(
+        path=path,
+        base=base,
+        title=title,
+        language=config.language or "en",
+        author=config.author or config.project,
+        page=base + builder.get_target_uri(page),
+        full_text=full,
+        entries=entries,
+    )
+
+
+def _write(app: Sphinx, feed: _Feed, texts: dict[str, str]) -> None:
+    """Write one feed file; ``texts`` caches full texts between feeds."""
+    # Imported here: a rebuild that changes no feed does not load feedgen and lxml.
+    from feedgen.feed import FeedGenerator
+
     generator = FeedGenerator()
-    generator.id(base + path)
-    generator.title(title)
-    generator.language(config.language or "en")
-    generator.link(href=base + builder.get_target_uri(page), rel="alternate")
-    generator.link(href=base + path, rel="self")
-    generator.author(name=config.author or config.project)
-    newest = articles[: config.articles_feed_length]
-    moments = [aware(a.published, config.articles_timezone) for a in newest]
+    generator.id(feed.base + feed.path)
+    generator.title(feed.title)
+    generator.language(feed.language)
+    generator.link(href=feed.page, rel="alternate")
+    generator.link(href=feed.base + feed.path, rel="self")
+    generator.author(name=feed.author)
+    moments = [entry.published for entry in feed.entries]
     generator.updated(max(moments, default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC)))
-    for article, moment in zip(newest, moments, strict=True):
-        url = base + builder.get_target_uri(article.docname)
+    for item in feed.entries:
         entry = generator.add_entry(order="append")
-        entry.id(url)
-        entry.title(article.title)
-        entry.link(href=url)
-        entry.published(moment)
-        entry.updated(moment)
-        for name in domain.category_names(article):
+        entry.id(item.url)
+        entry.title(item.title)
+        entry.link(href=item.url)
+        entry.published(item.published)
+        entry.updated(item.published)
+        for name in item.categories:
             entry.category(term=name, label=name)
-        if article.summary:
-            entry.summary(article.summary)
-        if config.articles_feed_content == "full":
-            if article.docname not in texts:
-                texts[article.docname] = full_text(app, article.docname, url)
-            entry.content(texts[article.docname], type="html")
-    target = Path(app.outdir) / path
+        if item.summary:
+            entry.summary(item.summary)
+        if feed.full_text:
+            if item.docname not in texts:
+                texts[item.docname] = full_text(app, item.docname, item.url)
+            entry.content(texts[item.docname], type="html")
+    target = Path(app.outdir, feed.path)
     target.parent.mkdir(parents=True, exist_ok=True)
     generator.atom_file(str(target), pretty=True)
 
 
+def _plans(app: Sphinx) -> list[_Feed]:
+    """The publication's feed and one per category."""
+    domain: ArticlesDomain = app.env.domains["articles"]
+    config = app.config
+    plans = [_plan(app, domain.newest(), FEED, config.project, config.root_doc)]
+    for category in domain.categories().values():
+        page = f"{config.articles_categories_dir}/{category.slug}"
+        title = f"{config.project}: {category.name}"
+        plans.append(_plan(app, list(category.articles), feed_path(config, category), title, page))
+    return plans
+
+
 def write_feeds(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``: write the publication's feed and one per category."""
+    """``build-finished``: write the feeds whose content changed; delete those no longer made."""
     if exception is not None or app.builder.name not in _HTML_BUILDERS:
         return
     if not app.config.html_baseurl:
         logger.info("articles: no Atom feeds without html_baseurl (feeds need absolute links)")
         return
-    domain: ArticlesDomain = app.env.domains["articles"]
-    config = app.config
+    # Kept beside the environment, keyed by the written file: html and dirhtml
+    # builds may share the doctree folder, and an output folder may be deleted alone.
+    record = Path(app.doctreedir) / WRITTEN
+    outdir = Path(app.outdir).resolve()
+    previous = _load_digests(record)
+    digests = {path: d for path, d in previous.items() if not Path(path).is_relative_to(outdir)}
     texts: dict[str, str] = {}
-    _feed(app, domain.newest(), FEED, config.project, config.root_doc, texts)
-    for category in domain.categories().values():
-        page = f"{config.articles_categories_dir}/{category.slug}"
-        title = f"{config.project}: {category.name}"
-        _feed(app, list(category.articles), feed_path(config, category), title, page, texts)
+    for feed in _plans(app):
+        target, digest = outdir / feed.path, feed.digest()
+        if previous.get(str(target)) != digest or not target.is_file():
+            _write(app, feed, texts)
+        digests[str(target)] = digest
+    for gone in previous.keys() - digests.keys():  # a category no article has any more
+        Path(gone).unlink(missing_ok=True)
+    record.write_text(json.dumps(digests, indent=1, sort_keys=True), "utf-8")
+
+
+def _load_digests(path: Path) -> dict[str, str]:
+    """The digests of the feeds last written; none if the file is missing or unreadable."""
+    try:
+        digests = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return digests if isinstance(digests, dict) else {}
 
 
 def link_feeds(

@@ -72,20 +72,22 @@ def categories_of(articles: Iterable[Article]) -> dict[str, Category]:
 
     On a tie, the spelling used first (by date) wins, so the name is stable.
     """
+    articles = list(articles)
     spellings: dict[str, Counter[str]] = {}
-    members: dict[str, list[Article]] = {}
     for article in oldest_first(articles):
         for name in article.categories:
-            key = fold(name)
-            spellings.setdefault(key, Counter())[name] += 1
-            members.setdefault(key, []).append(article)
+            spellings.setdefault(fold(name), Counter())[name] += 1
+    members: dict[str, list[Article]] = {key: [] for key in spellings}
+    for article in newest_first(articles):
+        for key in dict.fromkeys(fold(name) for name in article.categories):
+            members[key].append(article)
     slugs = assign_slugs(spellings)
     return {
         key: Category(
             key,
             spellings[key].most_common(1)[0][0],  # Counter keeps first-seen order on ties.
             slugs[key],
-            tuple(newest_first(members[key])),
+            tuple(members[key]),
         )
         for key in sorted(spellings)
     }

@@ -18,13 +18,13 @@ from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
 from . import markdown, scanned
-from .domain import categories_of, is_listed, newest_first, oldest_first
+from .domain import Category, categories_of, is_listed, newest_first, oldest_first
 from .frontmatter import Article
 from .i18n import _, month_names, month_title
 from .slugs import slugify
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterable, Sequence
 
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -55,10 +55,16 @@ def scan_articles(app: Sphinx) -> list[Article]:
     return articles
 
 
-def index_pages(articles: list[Article], config: Config, months: Sequence[str]) -> dict[str, str]:
+def index_pages(
+    articles: list[Article],
+    categories: Iterable[Category],
+    config: Config,
+    months: Sequence[str],
+) -> dict[str, str]:
     """Return the text of each generated page, by path relative to the source folder.
 
-    ``months`` names the twelve months in the publication's language.
+    ``categories`` are the articles' (from ``categories_of``); ``months`` names
+    the twelve months in the publication's language.
     """
     archive, cats = config.articles_archive_dir, config.articles_categories_dir
     by_year: dict[int, list[Article]] = defaultdict(list)
@@ -79,7 +85,6 @@ def index_pages(articles: list[Article], config: Config, months: Sequence[str]) 
         pages[f"{archive}/{year}.md"] = _page(
             str(year), body, [f"/{a.docname}" for a in year_articles]
         )
-    categories = categories_of(articles).values()
     pages[f"{cats}/index.md"] = _page(
         str(_("Categories")), "```{category-index}\n```", [c.slug for c in categories]
     )
@@ -118,9 +123,9 @@ def write_pages(srcdir: Path, pages: dict[str, str], folders: list[str]) -> None
                 path.unlink()
 
 
-def warn_shared_addresses(articles: list[Article], categories_dir: str) -> None:
+def warn_shared_addresses(categories: Iterable[Category], categories_dir: str) -> None:
     """Warn when two categories would have had one address, and say where each went."""
-    categories = categories_of(articles).values()
+    categories = list(categories)
     by_slug = {c.slug: c for c in categories}
     for category in categories:
         plain = slugify(category.key)
@@ -146,8 +151,9 @@ def generate_index_pages(app: Sphinx) -> None:
     """``builder-inited``: bring the generated index pages up to date with the articles."""
     config = app.config
     articles = scan_articles(app)
-    warn_shared_addresses(articles, config.articles_categories_dir)
-    pages = index_pages(articles, config, _months(app))
+    categories = categories_of(articles).values()
+    warn_shared_addresses(categories, config.articles_categories_dir)
+    pages = index_pages(articles, categories, config, _months(app))
     write_pages(
         Path(app.srcdir), pages, [config.articles_archive_dir, config.articles_categories_dir]
     )

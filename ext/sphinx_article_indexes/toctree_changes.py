@@ -24,6 +24,8 @@ from __future__ import annotations
 import hashlib
 from typing import TYPE_CHECKING
 
+from docutils import nodes
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -68,9 +70,16 @@ def restore(app: Sphinx, exception: Exception | None) -> None:
         delattr(builder, _BEFORE)
 
 
+def _title_key(title: nodes.title) -> str:
+    """A title as compared: its text if it is plain text (most are), else its whole tree."""
+    if len(title.children) == 1 and isinstance(title[0], nodes.Text):
+        return "text:" + title[0]
+    return "tree:" + title.pformat()
+
+
 def neighbours(env: BuildEnvironment) -> dict[str, bytes]:
     """A digest, per page, of its parent, previous and next page and their titles."""
-    titles = {d: title.pformat() for d, title in env.titles.items()}
+    titles = {d: _title_key(title) for d, title in env.titles.items()}
     return {
         doc: hashlib.blake2b(
             repr([(d, titles.get(d)) for d in related]).encode(), digest_size=8

@@ -7,6 +7,7 @@ from pathlib import Path
 import jinja2
 import pytest
 
+from sphinx_article_indexes import i18n
 from util import build, copy_project, page, warnings
 
 
@@ -229,3 +230,16 @@ def test_compiled_templates_are_kept_and_recompiled_when_changed(
     # Only the changed template is compiled again; the theme's come from the cache.
     assert [name for name in compiled if name] == ["sidebar/brand.html"]
     assert page(app, "index").select_one(".brand-mark").get_text() == "два"
+
+
+def test_dates_formatted_once_are_kept_for_the_next_build(make_app, rootdir, tmp_path, monkeypatch):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    build(make_app, src)
+    # As in a new process: nothing formatted yet, and loading locale data is not allowed.
+    monkeypatch.setattr(i18n, "_LONG_DATES", {})
+    monkeypatch.setattr(i18n, "format_date", None)
+    _edit(src / "articles/first.md", "Первая статья о", "Первая статья, дополненная, о")
+    app = build(make_app, src)
+    assert warnings(app) == ""
+    byline = page(app, "articles/first").select_one(".article-meta .article-date")
+    assert byline.get_text() == "5 марта 2024\u202fг."

@@ -19,6 +19,7 @@ from . import (
     feeds,
     gc_pause,
     htmlonly,
+    i18n,
     latex,
     listings,
     meta,
@@ -119,6 +120,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", quiet_log.install)
     app.connect("builder-inited", title_cache.install)
     app.connect("builder-inited", template_cache.install)
+    app.connect("builder-inited", i18n.recall_dates)
     app.connect("config-inited", _add_static)
     app.add_css_file("article-indexes.css")
     app.connect("source-read", reading.on_source_read)
@@ -127,6 +129,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", reading.read_due_articles)
     app.connect("env-get-updated", _outdated_pages)
     app.connect("env-updated", reading.report_hidden)
+    app.connect("env-updated", i18n.keep_dates)
     app.connect("env-before-read-docs", toctree_changes.remember_tocs)
     app.connect("env-before-read-docs", read_order.articles_first)
     app.connect("write-started", toctree_changes.skip_unchanged_entries)

@@ -6,10 +6,16 @@ import datetime as dt
 import functools
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+import babel
 from babel.core import Locale, UnknownLocaleError
 from babel.dates import format_date, get_month_names
 from sphinx.locale import get_translation
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 CATALOG = "sphinx_article_indexes"
 LOCALE_DIR = Path(__file__).parent / "locale"
@@ -25,9 +31,31 @@ def _locale(language: str | None) -> Locale:
         return Locale.parse("en")
 
 
+# Dates already formatted, kept in the environment between builds: loading a
+# locale's data is about 20 ms, most of a rebuild's work when one article is re-read.
+_LONG_DATES: dict[tuple[dt.date, str | None], str] = {}
+_KEPT = "long_dates"
+
+
 def long_date(value: dt.date, language: str | None) -> str:
     """Format a date as a reader expects it: «27 декабря 2025 г.», "December 27, 2025"."""
-    return format_date(value, format="long", locale=_locale(language))
+    key = (value, language)
+    if key not in _LONG_DATES:
+        _LONG_DATES[key] = format_date(value, format="long", locale=_locale(language))
+    return _LONG_DATES[key]
+
+
+def recall_dates(app: Sphinx) -> None:
+    """``builder-inited``: take up the dates an earlier build formatted with this Babel."""
+    kept = app.env.domains["articles"].data.get(_KEPT, {})
+    if kept.get("babel") == babel.__version__:
+        for key, text in kept["dates"].items():
+            _LONG_DATES.setdefault(key, text)
+
+
+def keep_dates(app: Sphinx, env: BuildEnvironment) -> None:
+    """``env-updated``, before the environment is saved: keep the dates formatted so far."""
+    env.domains["articles"].data[_KEPT] = {"babel": babel.__version__, "dates": dict(_LONG_DATES)}
 
 
 @functools.cache

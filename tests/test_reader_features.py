@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from util import page
+from util import build, copy_project, page, warnings
 
 BASE = "https://example.org/journal/ru/latest/"
 
@@ -38,6 +38,21 @@ def test_articles_carry_opengraph_and_json_ld(app):
     archive = page(app, "archive/index")
     assert meta(archive, "og:type") == ["website"]
     assert not archive.select('script[type="application/ld+json"]')
+
+
+def test_a_description_in_front_matter_is_kept(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    first = src / "articles" / "first.md"
+    text = first.read_text("utf-8").replace(
+        "---\n\n", 'og:description: "Своё <описание>"\n---\n\n', 1
+    )
+    first.write_text(text, "utf-8")
+    app = build(make_app, src)
+    assert warnings(app) == ""
+    assert meta(page(app, "articles/first"), "og:description") == ["Своё <описание>"]
+    assert meta(page(app, "articles/first"), "og:type") == ["article"]
+    # The environment keeps the summary once, in the article's record.
+    assert "og:description" not in app.env.metadata["articles/second"]
 
 
 @pytest.mark.sphinx("html", testroot="publication")

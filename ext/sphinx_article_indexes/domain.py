@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import heapq
 from collections import Counter
 from collections.abc import Iterable, Iterator
@@ -232,14 +233,13 @@ class ArticlesDomain(Domain):
             cache[key, count] = heapq.nsmallest(count, shared, key=lambda d: (-shared[d], order[d]))
         return cache[key, count]
 
-    def around_plan(self) -> dict[str, tuple]:
-        """What each article's footer shows, to notice which footers changed."""
+    def around_plan(self) -> dict[str, bytes]:
+        """A digest of what each article's footer shows, to notice which footers changed."""
         plan = {}
         for docname in self.articles:
             older, newer, related = self.around(docname)
-            plan[docname] = tuple(
-                (a.docname, a.title) if a else None for a in (older, newer, *related)
-            )
+            shown = [(a.docname, a.title) if a else None for a in (older, newer, *related)]
+            plan[docname] = hashlib.blake2b(repr(shown).encode(), digest_size=8).digest()
         return plan
 
     def categories(self) -> dict[str, Category]:

@@ -1,8 +1,9 @@
 """What social networks and search engines read: OpenGraph article tags and JSON-LD.
 
 sphinxext-opengraph writes the general OpenGraph tags (title, description,
-URL); an article's metadata says ``og:type: article`` to it, and this module
-adds the article's own tags and a schema.org ``BlogPosting``.
+URL) from the page's metadata; for an article, this module says ``og:type:
+article`` and its summary to it, and adds the article's own tags and a
+schema.org ``BlogPosting``.
 """
 
 from __future__ import annotations
@@ -31,6 +32,21 @@ def og_locale(language: str | None) -> str:
     except (ValueError, UnknownLocaleError):
         return "en_US"
     return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
+
+
+def describe_article(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
+) -> None:
+    """``html-page-context``, before sphinxext-opengraph: an article, described by its summary.
+
+    Given to the page's context only: kept in the environment's metadata, the
+    summary would be saved a second time with every article's record.
+    """
+    article = app.env.domains["articles"].articles.get(pagename)
+    if article is not None:
+        # What an author wrote in the front matter comes first.
+        fields = {"og:type": "article", "og:description": article.summary}
+        context["meta"] = fields | (context.get("meta") or {})
 
 
 def _json_ld(article: Article, categories: list[str], url: str, published: str, app: Sphinx) -> str:

@@ -71,12 +71,7 @@ def _starts_with_h1(body: str) -> bool:
 def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
     """An article in no index is in no toctree (it was reported) and not in search."""
     docname = app.env.docname
-    article = app.env.domains["articles"].articles.get(docname)
-    if article is not None:
-        # Read by sphinxext-opengraph, which takes og: keys of the page's metadata.
-        app.env.metadata[docname]["og:type"] = "article"
-        app.env.metadata[docname]["og:description"] = article.summary
-    elif is_article(app.env, docname):
+    if docname not in app.env.domains["articles"].articles and is_article(app.env, docname):
         app.env.metadata[docname]["orphan"] = True
         app.env.metadata[docname]["nosearch"] = True
 

@@ -10,6 +10,7 @@ changed, so unchanged pages are not re-read and sphinx-autobuild does not loop.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections import defaultdict
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -47,10 +48,10 @@ def scan_articles(app: Sphinx) -> list[Article]:
     docnames = project.discover(config.exclude_patterns, config.include_patterns)
     names = set(filter(Matcher(config.articles_pattern), docnames))
     scanned.keep_only(app.env, names)
-    articles = []
+    articles, now = [], dt.datetime.now(dt.UTC)
     for docname in sorted(names):
         article = scanned.reading_of_file(app.env, docname).article
-        if article is not None and is_listed(article, config):
+        if article is not None and is_listed(article, config, now):
             articles.append(article)
     return articles
 

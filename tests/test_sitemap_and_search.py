@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import runpy
 from pathlib import Path
 
 import pytest
+import sphinx_sitemap
 
 from util import build, copy_project, sitemap_urls
 
@@ -29,6 +31,22 @@ PAGES = {
 @pytest.mark.sphinx("html", testroot="publication")
 def test_sitemap_lists_every_page_at_absolute_urls(app):
     app.build()
+    assert sitemap_urls(app) == {f"{BASE}{page}.html" for page in PAGES}
+
+
+def test_sitemap_links_are_collected_without_a_manager_process(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    # sphinx-sitemap would start a multiprocessing manager at builder-inited (30 ms a build).
+    started = []
+
+    def manager():
+        started.append(True)
+        return multiprocessing.Manager()
+
+    monkeypatch.setattr(sphinx_sitemap, "Manager", manager)
+    app = build(make_app, copy_project(rootdir / "test-publication", tmp_path / "src"))
+    assert started == []
     assert sitemap_urls(app) == {f"{BASE}{page}.html" for page in PAGES}
 
 

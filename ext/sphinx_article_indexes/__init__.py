@@ -122,6 +122,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("builder-inited", template_cache.install)
     app.connect("builder-inited", i18n.recall_dates)
     app.connect("config-inited", _add_static)
+    app.connect("config-inited", sitemap.skip_manager)
     app.add_css_file("article-indexes.css")
     app.connect("source-read", reading.on_source_read)
     app.connect("doctree-read", reading.on_doctree_read, priority=600)

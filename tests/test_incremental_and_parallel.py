@@ -232,14 +232,17 @@ def test_compiled_templates_are_kept_and_recompiled_when_changed(
     assert page(app, "index").select_one(".brand-mark").get_text() == "два"
 
 
-def test_dates_formatted_once_are_kept_for_the_next_build(make_app, rootdir, tmp_path, monkeypatch):
+def test_what_babel_answered_is_kept_for_the_next_build(make_app, rootdir, tmp_path, monkeypatch):
     src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    monkeypatch.setattr(i18n, "_ANSWERS", {})  # as if this were the first build in the process
     build(make_app, src)
-    # As in a new process: nothing formatted yet, and loading locale data is not allowed.
-    monkeypatch.setattr(i18n, "_LONG_DATES", {})
-    monkeypatch.setattr(i18n, "format_date", None)
+    # As in a new process: nothing asked yet, and Babel's data may not be loaded.
+    monkeypatch.setattr(i18n, "_ANSWERS", {})
+    for ask in ("format_date", "get_month_names", "get_global"):
+        monkeypatch.setattr(i18n, ask, None)
     _edit(src / "articles/first.md", "Первая статья о", "Первая статья, дополненная, о")
     app = build(make_app, src)
     assert warnings(app) == ""
-    byline = page(app, "articles/first").select_one(".article-meta .article-date")
-    assert byline.get_text() == "5 марта 2024\u202fг."
+    doc = page(app, "articles/first")
+    assert doc.select_one(".article-meta .article-date").get_text() == "5 марта 2024\u202fг."
+    assert doc.select_one('meta[property="og:locale"]')["content"] == "ru_RU"

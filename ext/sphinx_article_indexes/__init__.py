@@ -115,12 +115,12 @@ def setup(app: Sphinx) -> dict[str, Any]:
     # Last at config-inited and first at builder-inited: around the loading of the environment.
     app.connect("config-inited", gc_pause.pause, priority=900)
     app.connect("builder-inited", gc_pause.freeze, priority=100)
+    app.connect("builder-inited", i18n.recall_answers, priority=200)  # before the scan
     app.connect("builder-inited", pages.generate_index_pages)
     app.connect("builder-inited", sitemap.collect_in_process, priority=900)
     app.connect("builder-inited", quiet_log.install)
     app.connect("builder-inited", title_cache.install)
     app.connect("builder-inited", template_cache.install)
-    app.connect("builder-inited", i18n.recall_dates)
     app.connect("config-inited", _add_static)
     app.connect("config-inited", sitemap.skip_manager)
     app.add_css_file("article-indexes.css")
@@ -130,7 +130,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("env-get-outdated", reading.read_due_articles)
     app.connect("env-get-updated", _outdated_pages)
     app.connect("env-updated", reading.report_hidden)
-    app.connect("env-updated", i18n.keep_dates)
+    app.connect("env-updated", i18n.keep_answers)
     app.connect("env-before-read-docs", toctree_changes.remember_tocs)
     app.connect("env-before-read-docs", read_order.articles_first)
     app.connect("write-started", toctree_changes.skip_unchanged_entries)

@@ -8,30 +8,17 @@ schema.org ``BlogPosting``.
 
 from __future__ import annotations
 
-import functools
 import json
 from html import escape
 from typing import TYPE_CHECKING, Any
 
-from babel.core import Locale, UnknownLocaleError, get_global
-
 from .feeds import aware, site_base
+from .i18n import og_locale
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from .frontmatter import Article
-
-
-@functools.cache  # Asked for every page; Babel's answer never changes.
-def og_locale(language: str | None) -> str:
-    """The OpenGraph locale of a language: "ru" -> "ru_RU"."""
-    try:
-        tag = get_global("likely_subtags").get(language or "en", language or "en")
-        locale = Locale.parse(tag)
-    except (ValueError, UnknownLocaleError):
-        return "en_US"
-    return f"{locale.language}_{locale.territory}" if locale.territory else locale.language
 
 
 def describe_article(

@@ -139,22 +139,13 @@ def warn_shared_addresses(categories: Iterable[Category], categories_dir: str) -
             )  # fmt: skip
 
 
-def _months(app: Sphinx) -> Sequence[str]:
-    """Month names, kept in the environment: a build that writes no page loads no locale data."""
-    kept = app.env.domains["articles"].data.setdefault("month_names", {})
-    language = app.config.language
-    if language not in kept:
-        kept[language] = month_names(language)
-    return kept[language]
-
-
 def generate_index_pages(app: Sphinx) -> None:
     """``builder-inited``: bring the generated index pages up to date with the articles."""
     config = app.config
     articles = scan_articles(app)
     categories = categories_of(articles).values()
     warn_shared_addresses(categories, config.articles_categories_dir)
-    pages = index_pages(articles, categories, config, _months(app))
+    pages = index_pages(articles, categories, config, month_names(config.language))
     write_pages(
         Path(app.srcdir), pages, [config.articles_archive_dir, config.articles_categories_dir]
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -115,6 +116,20 @@ def test_a_rebuild_rewrites_only_the_feeds_whose_entries_changed(make_app, rootd
     app = build(make_app, src)
     assert len(parse(app, "feed.atom").findall(f"{ATOM}entry")) == 4
     assert _feed_times(app)["categories/python.atom"] == first["categories/python.atom"]
+
+
+def test_the_feed_record_cannot_delete_files_outside_the_feeds(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    app = build(make_app, src)
+    outdir = Path(app.outdir)
+    victims = [tmp_path / "victim.atom", src / "conf.py", outdir / "index.html"]
+    (tmp_path / "victim.atom").write_text("<feed/>", "utf-8")
+    record = Path(app.doctreedir) / "feeds.json"
+    names = [f"{outdir}/../../../victim.atom", str(src / "conf.py"), str(outdir / "index.html")]
+    record.write_text(json.dumps(dict.fromkeys(names, "0")), "utf-8")
+    build(make_app, src)
+    assert (outdir / ".." / ".." / ".." / "victim.atom").resolve() == victims[0]
+    assert all(victim.is_file() for victim in victims)
 
 
 # The smallest PNG: one transparent pixel.

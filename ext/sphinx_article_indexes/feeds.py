@@ -173,8 +173,10 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         if previous.get(str(target)) != digest or not target.is_file():
             _write(app, feed, texts)
         digests[str(target)] = digest
-    for gone in previous.keys() - digests.keys():  # a category no article has any more
-        Path(gone).unlink(missing_ok=True)
+    for gone in map(Path, previous.keys() - digests.keys()):  # a category no longer used
+        # Only a feed of this output folder: the record is a file anyone could edit.
+        if gone.suffix == ".atom" and gone.resolve().is_relative_to(outdir):
+            gone.unlink(missing_ok=True)
     record.write_text(json.dumps(digests, indent=1, sort_keys=True), "utf-8")
 
 

@@ -136,8 +136,7 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.connect("write-started", toctree_changes.skip_unchanged_entries)
     app.connect("html-page-context", navigation.install_navigation, priority=400)
     app.connect("html-page-context", feeds.link_feeds)
-    app.connect("html-page-context", meta.article_meta)
-    app.connect("html-page-context", meta.describe_article, priority=400)
+    app.connect("html-page-context", meta.article_meta, priority=400)  # before opengraph
     app.connect("html-page-context", search_page.add_search_messages)
     app.connect("build-finished", feeds.write_feeds)
     app.connect("build-finished", sitemap.list_every_document, priority=400)

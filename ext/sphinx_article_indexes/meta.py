@@ -21,21 +21,6 @@ if TYPE_CHECKING:
     from .frontmatter import Article
 
 
-def describe_article(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
-) -> None:
-    """``html-page-context``, before sphinxext-opengraph: an article, described by its summary.
-
-    Given to the page's context only: kept in the environment's metadata, the
-    summary would be saved a second time with every article's record.
-    """
-    article = app.env.domains["articles"].articles.get(pagename)
-    if article is not None:
-        # What an author wrote in the front matter comes first.
-        fields = {"og:type": "article", "og:description": article.summary}
-        context["meta"] = fields | (context.get("meta") or {})
-
-
 def _json_ld(article: Article, categories: list[str], url: str, published: str, app: Sphinx) -> str:
     data = {
         "@context": "https://schema.org",
@@ -59,7 +44,12 @@ def _json_ld(article: Article, categories: list[str], url: str, published: str, 
 def article_meta(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: object
 ) -> None:
-    """``html-page-context``: the article tags, the locale and JSON-LD."""
+    """``html-page-context``, before sphinxext-opengraph: the article tags, the locale, JSON-LD.
+
+    An article's type and summary are given to sphinxext-opengraph in the page's
+    context only: kept in the environment's metadata, the summary would be
+    saved a second time with every article's record.
+    """
     if app.builder.name not in ("html", "dirhtml"):
         return
     tags = [("og:locale", og_locale(app.config.language)), ("twitter:card", "summary")]
@@ -67,6 +57,9 @@ def article_meta(
     article = domain.articles.get(pagename)
     extra = ""
     if article is not None:
+        # What an author wrote in the front matter comes first.
+        fields = {"og:type": "article", "og:description": article.summary}
+        context["meta"] = fields | (context.get("meta") or {})
         published = aware(article.published, app.config.articles_timezone).isoformat()
         tags.append(("article:published_time", published))
         categories = domain.category_names(article)

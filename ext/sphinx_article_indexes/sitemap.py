@@ -41,7 +41,11 @@ def skip_manager(app: Sphinx, config: Config) -> None:
 
 
 def collect_in_process(app: Sphinx) -> None:
-    """``builder-inited``, after sphinx-sitemap: collect links in this process, cheaply."""
+    """``builder-inited``, after sphinx-sitemap: collect links in this process, cheaply.
+
+    Needed only if ``skip_manager`` did not find sphinx-sitemap's handler (a
+    version that renamed it): its manager is then started, but not used.
+    """
     if hasattr(app, "sitemap_links"):
         app.sitemap_links = queue.SimpleQueue()  # type: ignore[attr-defined]
 

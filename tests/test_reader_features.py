@@ -23,6 +23,8 @@ def test_articles_carry_opengraph_and_json_ld(app):
     assert meta(doc, "og:type") == ["article"]
     assert meta(doc, "og:title") == ["Вторая: про автокодировщики"]
     assert meta(doc, "og:description")[0].startswith("Автокодировщики сжимают")
+    # One snippet for search engines: the summary, not the byline opengraph would take.
+    assert meta(doc, "description") == meta(doc, "og:description")
     assert meta(doc, "og:url") == [f"{BASE}articles/second.html"]
     assert meta(doc, "og:locale") == ["ru_RU"]
     assert meta(doc, "article:published_time") == ["2025-12-27T00:00:00+00:00"]
@@ -50,6 +52,7 @@ def test_a_description_in_front_matter_is_kept(make_app, rootdir, tmp_path):
     app = build(make_app, src)
     assert warnings(app) == ""
     assert meta(page(app, "articles/first"), "og:description") == ["Своё <описание>"]
+    assert meta(page(app, "articles/first"), "description") == ["Своё <описание>"]
     assert meta(page(app, "articles/first"), "og:type") == ["article"]
     # The environment keeps the summary once, in the article's record.
     assert "og:description" not in app.env.metadata["articles/second"]

@@ -20,6 +20,9 @@ if TYPE_CHECKING:
 
     from .frontmatter import Article
 
+# Tags that HTML and Twitter name; OpenGraph's tags are properties.
+_NAMED = frozenset({"description", "twitter:card"})
+
 
 def _json_ld(article: Article, categories: list[str], url: str, published: str, app: Sphinx) -> str:
     data = {
@@ -60,6 +63,9 @@ def article_meta(
         # What an author wrote in the front matter comes first.
         fields = {"og:type": "article", "og:description": article.summary}
         context["meta"] = fields | (context.get("meta") or {})
+        # Search engines' snippet: without it, sphinxext-opengraph would take
+        # the page's first text, which is the byline.
+        tags.append(("description", context["meta"]["og:description"]))
         published = aware(article.published, app.config.articles_timezone).isoformat()
         tags.append(("article:published_time", published))
         categories = domain.category_names(article)
@@ -68,8 +74,7 @@ def article_meta(
         url = site_base(app.config) + app.builder.get_target_uri(pagename)
         extra = _json_ld(article, categories, url, published, app)
     meta = "".join(
-        f'<meta {"name" if key.startswith("twitter") else "property"}="{key}" '
-        f'content="{escape(value)}" />\n'
+        f'<meta {"name" if key in _NAMED else "property"}="{key}" content="{escape(value)}" />\n'
         for key, value in tags
     )
     context["metatags"] = context.get("metatags", "") + meta + extra

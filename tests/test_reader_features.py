@@ -53,6 +53,10 @@ def test_a_description_in_front_matter_is_kept(make_app, rootdir, tmp_path):
     assert warnings(app) == ""
     assert meta(page(app, "articles/first"), "og:description") == ["Своё <описание>"]
     assert meta(page(app, "articles/first"), "description") == ["Своё <описание>"]
+    data = json.loads(
+        page(app, "articles/first").select_one('script[type="application/ld+json"]').string
+    )
+    assert data["description"] == "Своё <описание>"
     assert meta(page(app, "articles/first"), "og:type") == ["article"]
     # The environment keeps the summary once, in the article's record.
     assert "og:description" not in app.env.metadata["articles/second"]

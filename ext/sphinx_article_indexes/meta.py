@@ -24,7 +24,9 @@ if TYPE_CHECKING:
 _NAMED = frozenset({"description", "twitter:card"})
 
 
-def _json_ld(article: Article, categories: list[str], url: str, published: str, app: Sphinx) -> str:
+def _json_ld(
+    article: Article, categories: list[str], url: str, published: str, description: str, app: Sphinx
+) -> str:
     data = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
@@ -35,7 +37,7 @@ def _json_ld(article: Article, categories: list[str], url: str, published: str, 
         "inLanguage": app.config.language,
         "articleSection": categories,
         "keywords": list(article.tags),
-        "description": article.summary,
+        "description": description,
         "author": {"@type": "Organization", "name": app.config.author},
         "publisher": {"@type": "Organization", "name": app.config.author},
     }
@@ -65,14 +67,15 @@ def article_meta(
         context["meta"] = fields | (context.get("meta") or {})
         # Search engines' snippet: without it, sphinxext-opengraph would take
         # the page's first text, which is the byline.
-        tags.append(("description", context["meta"]["og:description"]))
+        description = context["meta"]["og:description"]
+        tags.append(("description", description))
         published = aware(article.published, app.config.articles_timezone).isoformat()
         tags.append(("article:published_time", published))
         categories = domain.category_names(article)
         tags += [("article:section", name) for name in categories[:1]]
         tags += [("article:tag", name) for name in article.tags]
         url = site_base(app.config) + app.builder.get_target_uri(pagename)
-        extra = _json_ld(article, categories, url, published, app)
+        extra = _json_ld(article, categories, url, published, description, app)
     meta = "".join(
         f'<meta {"name" if key in _NAMED else "property"}="{key}" content="{escape(value)}" />\n'
         for key, value in tags

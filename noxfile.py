@@ -33,7 +33,7 @@ def docs(session: nox.Session) -> None:
 @nox.session
 def pdf(session: nox.Session) -> None:
     """Build the PDF edition into docs/_build/latex (needs TeX; says which packages if not)."""
-    _sphinx(session, "latexpdf", "sphinx_article_indexes.tex")
+    _sphinx(session, "latexpdf", "sphinx_article_indexes.editions.tex")
 
 
 @nox.session
@@ -66,8 +66,7 @@ def serve(session: nox.Session) -> None:
     """Preview with live reload at http://127.0.0.1:8000."""
     session.install("-e", ".", "sphinx-autobuild")
     # Not watching the pages the build generates itself (see the module's docstring).
-    serve = ["python", "-m", "sphinx_article_indexes.serve", DOCS, f"{BUILD}/html"]
-    session.run(*serve, *session.posargs)
+    session.run("sphinx-articles", "serve", DOCS, f"{BUILD}/html", *session.posargs)
 
 
 @nox.session
@@ -89,4 +88,4 @@ def bench(session: nox.Session) -> None:
 def new(session: nox.Session) -> None:
     """Start an article: nox -s new -- "Заголовок статьи" (never overwrites a file)."""
     session.install("-e", ".")
-    session.run("python", "-m", "sphinx_article_indexes.new", *session.posargs)
+    session.run("sphinx-articles", "new", *session.posargs)

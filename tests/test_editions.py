@@ -12,7 +12,7 @@ from xml.etree import ElementTree
 
 import pytest
 
-from sphinx_article_indexes import tex
+from sphinx_article_indexes.editions import tex
 from util import build, copy_project, need
 
 ROOT = Path(__file__).parents[1]

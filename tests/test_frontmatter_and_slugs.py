@@ -6,9 +6,9 @@ import datetime as dt
 
 import pytest
 
-from sphinx_article_indexes.frontmatter import read_article
 from sphinx_article_indexes.markdown import escape
-from sphinx_article_indexes.slugs import assign_slugs, slugify
+from sphinx_article_indexes.records.frontmatter import read_article
+from sphinx_article_indexes.records.slugs import assign_slugs, slugify
 
 
 def test_plain_key_value_lines_with_colons_in_the_title():
@@ -111,8 +111,8 @@ def test_plain_lines_do_not_hide_broken_yaml():
 
 
 def test_a_category_is_named_in_its_most_used_spelling_then_its_first():
-    from sphinx_article_indexes.domain import categories_of
-    from sphinx_article_indexes.frontmatter import Article
+    from sphinx_article_indexes.records.domain import categories_of
+    from sphinx_article_indexes.records.frontmatter import Article
 
     def article(name: str, day: int, *categories: str) -> Article:
         return Article(name, name, dt.datetime(2025, 1, day), categories)

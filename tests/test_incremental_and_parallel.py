@@ -158,7 +158,7 @@ def test_parallel_build_matches_serial(make_app, rootdir, tmp_path):
 def test_front_matter_is_parsed_once_and_only_when_the_file_changed(
     make_app, rootdir, tmp_path, monkeypatch
 ):
-    from sphinx_article_indexes import scanned as cache
+    from sphinx_article_indexes.records import scanned as cache
 
     src = copy_project(rootdir / "test-publication", tmp_path / "src")
     build(make_app, src)

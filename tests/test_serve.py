@@ -45,7 +45,7 @@ def test_category_edit_shows_without_restart_or_rebuild_loop(rootdir, tmp_path):
     src = copy_project(rootdir / "test-publication", tmp_path / "src")
     log, port = tmp_path / "serve.log", _free_port()
     site = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "sphinx_article_indexes.serve", str(src), str(tmp_path / "o")]
+    command = [sys.executable, "-m", "sphinx_article_indexes.cli", "serve", src, tmp_path / "o"]
     command += ["--host", "127.0.0.1", "--port", str(port), "--no-color", "-q"]
     with log.open("w") as output:
         server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, cwd=tmp_path)

@@ -91,3 +91,12 @@ def keep_answers(app: Sphinx, env: BuildEnvironment) -> None:
 def month_title(year: int, month: int, names: Sequence[str]) -> str:
     """Name a month of a year as a heading, from ``month_names``: «Декабрь 2025»."""
     return f"{names[month - 1]} {year}"
+
+
+def setup(app: Sphinx) -> None:
+    """Register the message catalogs, and keep Babel's answers in the environment."""
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+    # Furo's interface words, where Sphinx's own catalog has none.
+    app.add_message_catalog("sphinx", str(LOCALE_DIR))
+    app.connect("builder-inited", recall_answers, priority=200)  # before the scan
+    app.connect("env-updated", keep_answers)

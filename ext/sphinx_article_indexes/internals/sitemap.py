@@ -9,6 +9,10 @@ another process per page: 0.3 s at 1000 articles) is replaced by a plain
 in-process one. Its ``builder-inited`` handler, which starts a manager process
 for that queue (30 ms of every build, a rebuild with no change included), is
 replaced by one that only makes the plain queue.
+
+Relies on: sphinx-sitemap's ``record_builder_type`` handler, its ``app.sitemap_links``
+queue and ``add_html_link``, and that it writes the file at ``build-finished``
+(priority 500). Tested with sphinx-sitemap 2.9.0.
 """
 
 from __future__ import annotations
@@ -62,3 +66,10 @@ def list_every_document(app: Sphinx, exception: Exception | None) -> None:
     unlisted = {app.config.articles_edition_doc, *app.env.domains["articles"].hidden}
     for docname in sorted(app.env.found_docs - unlisted):
         add_html_link(app, docname, None, {}, None)
+
+
+def setup(app: Sphinx) -> None:
+    """Register this module's handlers."""
+    app.connect("config-inited", skip_manager)
+    app.connect("builder-inited", collect_in_process, priority=900)
+    app.connect("build-finished", list_every_document, priority=400)

@@ -5,6 +5,9 @@ found N pages…", so a Russian reader's search ends with a blank summary. The
 plural messages of our ``sphinx`` catalog are merged in on the search page only,
 and only where Sphinx's own entry is missing or empty, so Sphinx's translations
 still win once it has them.
+
+Relies on: the ``Documentation.TRANSLATIONS`` object of Sphinx's ``translations.js``
+and the priority (500) at which Sphinx adds that script. Tested with Sphinx 9.0.4.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from babel.messages.pofile import read_po
 
-from .i18n import LOCALE_DIR
+from ..i18n import LOCALE_DIR
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -56,3 +59,8 @@ def add_search_messages(
         return
     body = _SCRIPT % json.dumps(messages, ensure_ascii=False)
     app.add_js_file(None, body=body, priority=600)
+
+
+def setup(app: Sphinx) -> None:
+    """Register this module's handlers."""
+    app.connect("html-page-context", add_search_messages)

@@ -1,6 +1,6 @@
 """Live preview: sphinx-autobuild, told not to watch the pages the build writes itself.
 
-``python -m sphinx_article_indexes.serve SOURCEDIR OUTPUTDIR [sphinx-autobuild options]``
+``sphinx-articles serve SOURCE OUTPUT [sphinx-autobuild options]``
 
 The archive, category and edition pages are generated at the start of every
 build. They are rewritten only when their text changes, so watching them would
@@ -10,7 +10,6 @@ nothing, since an edit to an article is what changes them.
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from sphinx.config import eval_config_file
@@ -25,16 +24,9 @@ def generated_paths(srcdir: Path) -> list[Path]:
     return [srcdir / archive, srcdir / categories, srcdir / f"{edition}.md"]
 
 
-def main(argv: list[str] | None = None) -> None:
-    """Run sphinx-autobuild on SOURCEDIR, ignoring the generated pages."""
+def serve(source: Path, output: Path, options: list[str]) -> None:
+    """Run sphinx-autobuild on ``source`` into ``output``, ignoring the generated pages."""
     from sphinx_autobuild.__main__ import main as autobuild
 
-    argv = sys.argv[1:] if argv is None else argv
-    if not argv or argv[0].startswith("-"):
-        sys.exit(__doc__.split("\n\n")[1].strip("`"))
-    ignores = [f"--ignore={path}" for path in generated_paths(Path(argv[0]).resolve())]
-    autobuild([*ignores, *argv])
-
-
-if __name__ == "__main__":
-    main()
+    ignores = [f"--ignore={path}" for path in generated_paths(source.resolve())]
+    autobuild([*ignores, str(source), str(output), *options])

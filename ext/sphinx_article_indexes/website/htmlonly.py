@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from .render import HTML_ONLY
+from ..indexes.render import HTML_ONLY
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

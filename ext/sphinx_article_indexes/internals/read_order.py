@@ -13,13 +13,16 @@ articles come first, while the map is still empty in a full build. When a saved
 environment's map is full (a rebuild that reads everything again), the pages
 about to be read are taken out of it in one pass first, as Sphinx itself does
 before a parallel read.
+
+Relies on: ``env.files_to_rebuild`` and the way ``TocTreeCollector.clear_doc`` walks it.
+Tested with Sphinx 9.0.4.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .reading import is_article
+from ..records.reading import is_article
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -38,3 +41,8 @@ def _forget_parents(env: BuildEnvironment, rereading: set[str]) -> None:
         parents -= rereading
         if not parents:
             del env.files_to_rebuild[child]
+
+
+def setup(app: Sphinx) -> None:
+    """Register this module's handlers."""
+    app.connect("env-before-read-docs", articles_first)

@@ -10,9 +10,9 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx_design.shared import PassthroughTextElement, create_component
 
-from .domain import Category
-from .frontmatter import Article
-from .i18n import _, long_date, month_names, month_title
+from ..i18n import _, long_date, month_names, month_title
+from ..records.domain import Category
+from ..records.frontmatter import Article
 
 # Parts for pages read one by one on a site, not for the printed book: see htmlonly.py.
 HTML_ONLY = "article-html-only"

@@ -16,7 +16,7 @@ import sphinx
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from .render import HTML_ONLY
+from ..indexes.render import HTML_ONLY
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

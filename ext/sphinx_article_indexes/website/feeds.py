@@ -17,13 +17,13 @@ from zoneinfo import ZoneInfo
 
 from sphinx.util import logging
 
-from .domain import ArticlesDomain, Category
+from ..records.domain import ArticlesDomain, Category
 from .feed_content import full_text
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .frontmatter import Article
+    from ..records.frontmatter import Article
 
 logger = logging.getLogger(__name__)
 FEED = "feed.atom"

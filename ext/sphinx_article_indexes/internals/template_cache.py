@@ -9,6 +9,9 @@ by another Jinja or Python version. The compiled code also depends on the
 template environment's extensions (Sphinx adds i18n when it translates), so
 they name the cache files too. The files live in the doctree folder, which is
 Sphinx's cache of the build and is deleted with it.
+
+Relies on: the HTML builder's ``templates.environment`` being a Jinja ``Environment``
+(Sphinx's ``BuiltinTemplateLoader``). Tested with Sphinx 9.0.4 and Jinja2 3.1.6.
 """
 
 from __future__ import annotations
@@ -40,3 +43,8 @@ def install(app: Sphinx) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     pattern = f"%s-{_options(environment)}.cache"
     environment.bytecode_cache = FileSystemBytecodeCache(str(folder), pattern)
+
+
+def setup(app: Sphinx) -> None:
+    """Register this module's handlers."""
+    app.connect("builder-inited", install)

@@ -17,6 +17,9 @@ The builder reads ``env.files_to_rebuild`` once, between ``write-started`` and
 the first page, when the environment is already saved: this module hides the
 other pages' entries for that moment and puts them back at ``build-finished``,
 so in-process rebuilds see the full map.
+
+Relies on: the builder reading ``env.files_to_rebuild`` once, after ``write-started``
+(``Builder.write``), and on ``env.collect_relations``. Tested with Sphinx 9.0.4.
 """
 
 from __future__ import annotations
@@ -86,3 +89,19 @@ def neighbours(env: BuildEnvironment) -> dict[str, bytes]:
         ).digest()
         for doc, related in env.collect_relations().items()
     }
+
+
+def outdated_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: pages whose parent, previous or next page, or their titles, changed."""
+    domain = env.domains["articles"]
+    if not domain.was_anything_read():
+        return []
+    return sorted(domain.changed_values("neighbours", neighbours(env)))
+
+
+def setup(app: Sphinx) -> None:
+    """Register this module's handlers."""
+    app.connect("env-before-read-docs", remember_tocs)
+    app.connect("write-started", skip_unchanged_entries)
+    app.connect("env-get-updated", outdated_neighbours)
+    app.connect("build-finished", restore)

@@ -4,15 +4,20 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from docutils.parsers.rst import directives
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.docutils import SphinxDirective
 
-from . import feeds, render
-from .domain import ALL, ArticlesDomain
+from ..records.domain import ALL, ArticlesDomain
+from ..website import feeds
+from . import render
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
 
 
 class article_listing(nodes.General, nodes.Element):
@@ -130,3 +135,14 @@ class ListingRenderer(SphinxPostTransform):
             ]  # fmt: skip
         category = domain.category_by_slug(node["category"])
         return list(category.articles) if category else []
+
+
+def outdated_listings(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: the listings and article footers whose articles changed."""
+    domain: ArticlesDomain = env.domains["articles"]
+    changed = domain.changed_records()
+    if not changed:  # same records, same listings and footers
+        return []
+    outdated = domain.touched_listings(changed)
+    outdated |= domain.changed_values("around", domain.around_plan())
+    return sorted(outdated)

@@ -10,7 +10,9 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
-from . import listings, markdown, render, scanned
+from .. import markdown
+from ..indexes import listings, render
+from . import scanned
 from .domain import ArticlesDomain, is_listed
 from .frontmatter import FRONT_MATTER, Reading
 
@@ -131,3 +133,9 @@ class ArticleByline(SphinxTransform):
         if len(text) <= limit:
             return text
         return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:—- ") + _ELLIPSIS
+
+
+def forget_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``, after every part asked what changed: start the next build afresh."""
+    env.domains["articles"].forget_changes()
+    return []

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
 
-from . import markdown, scanned
-from .domain import Category, categories_of, is_listed, newest_first, oldest_first
-from .frontmatter import Article
-from .i18n import _, month_names, month_title
-from .slugs import slugify
+from .. import markdown
+from ..i18n import _, month_names, month_title
+from ..records import scanned
+from ..records.domain import Category, categories_of, is_listed, newest_first, oldest_first
+from ..records.frontmatter import Article
+from ..records.slugs import slugify
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence

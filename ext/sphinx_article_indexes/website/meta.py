@@ -12,13 +12,13 @@ import json
 from html import escape
 from typing import TYPE_CHECKING, Any
 
+from ..i18n import og_locale
 from .feeds import aware, site_base
-from .i18n import og_locale
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from .frontmatter import Article
+    from ..records.frontmatter import Article
 
 # Tags that HTML and Twitter name; OpenGraph's tags are properties.
 _NAMED = frozenset({"description", "twitter:card"})

@@ -6,6 +6,10 @@ Sphinx notes each page referenced from more than one toctree, at a level that
 printed thousands of such lines at every build, and a real warning was lost
 among them. The notice is dropped only for pages in exactly two toctrees, one
 of them the editions' contents; any other page listed twice is still reported.
+
+Relies on: the logger name ``sphinx.sphinx.environment``, the log record's ``subtype``
+``multiple_toc_parents`` and its first argument, the list of parents
+(``BuildEnvironment.check_consistency``). Tested with Sphinx 9.0.4.
 """
 
 from __future__ import annotations
@@ -47,3 +51,9 @@ def remove(app: Sphinx, exception: Exception | None) -> None:
     if log_filter is not None:
         _ENVIRONMENT_LOG.removeFilter(log_filter)
         del app._articles_log_filter
+
+
+def setup(app: Sphinx) -> None:
+    """Register this module's handlers."""
+    app.connect("builder-inited", install)
+    app.connect("build-finished", remove)

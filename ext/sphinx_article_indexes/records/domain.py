@@ -159,13 +159,27 @@ class ArticlesDomain(Domain):
         """Drop what is computed from the records; they changed."""
         self._categories = self._newest = self._positions = self._sharing_cache = None
 
+    def was_anything_read(self) -> bool:
+        """Whether this build read or removed a document (so a page may show a change)."""
+        return bool(self.data["before"])
+
+    def changed_values(self, key: str, current: dict[str, Any]) -> set[str]:
+        """Documents whose value in ``current`` differs from the one kept under ``key``; keep it."""
+        previous = self.data.get(key, {})
+        self.data[key] = current
+        return {doc for doc, value in current.items() if previous.get(doc) != value}
+
+    def forget_changes(self) -> None:
+        """Start afresh: every part has seen what this build changed."""
+        self.data["before"].clear()
+
     def changed_records(self) -> list[_Change]:
         """Each re-read or removed article whose listed record changed: (before, now)."""
         before = self.data["before"].items()
         return [(was, self.articles.get(d)) for d, was in before if self.articles.get(d) != was]
 
-    def take_touched_listings(self, changed: list[_Change]) -> set[str]:
-        """Return the documents whose listings ``changed_records()`` touch; forget the changes.
+    def touched_listings(self, changed: list[_Change]) -> set[str]:
+        """Return the documents whose listings ``changed_records()`` touch.
 
         An article re-read with the same record (an edit below its summary)
         touches no listing; one whose record changed touches the listings it
@@ -174,7 +188,6 @@ class ArticlesDomain(Domain):
         touched: set[str] = set()
         for was, now in changed:
             touched.update(*(scopes_of(a) for a in (was, now) if a is not None))
-        self.data["before"].clear()
         keys = {s.removeprefix("category-key:") for s in touched if s.startswith("category-key:")}
         # Slugs as they are now, and as they were for categories no article keeps.
         slugs = assign_slugs({*self.categories(), *keys})

@@ -12,6 +12,9 @@ nothing measurable and keeps the garbage of cycles through frozen objects:
 pass at exit would walk them only to free memory the exiting process returns
 anyway. A next build in the same process (tests, a live preview) hands them
 back to the collector when it starts, so they are freed then.
+
+Relies on: Sphinx loading the saved environment between ``config-inited`` and
+``builder-inited`` (``Sphinx._init_env``). Tested with Sphinx 9.0.4.
 """
 
 from __future__ import annotations
@@ -46,3 +49,11 @@ def resume(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: collect again; the frozen objects wait for the next build (see above)."""
     if getattr(app, _WAS_ENABLED, True):
         gc.enable()
+
+
+def setup(app: Sphinx) -> None:
+    """Register this module's handlers."""
+    # Last at config-inited and first at builder-inited: around the loading of the environment.
+    app.connect("config-inited", pause, priority=900)
+    app.connect("builder-inited", freeze, priority=100)
+    app.connect("build-finished", resume, priority=900)

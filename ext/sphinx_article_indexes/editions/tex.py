@@ -1,6 +1,6 @@
 """Check that the TeX the PDF edition needs is installed, and say how to get it.
 
-``python -m sphinx_article_indexes.tex`` exits 0 when everything is there and
+``python -m sphinx_article_indexes.editions.tex`` exits 0 when everything is there and
 otherwise names what is missing and the Debian/Ubuntu packages that provide it;
 ``--packages`` prints the package list (CI installs from it). Only the standard
 library is used, so it runs before the project is installed.

@@ -6,6 +6,10 @@ articles each page costs time and size in proportion to the whole publication.
 This module answers Furo's request with the toctree cut at
 ``articles_navigation_depth`` levels (home, archive, years, categories), in the
 markup Sphinx itself produces, built from ``env.toctree_includes`` directly.
+
+Relies on: Furo calling the context's ``toctree(...)`` for its sidebar, and the markup
+of Sphinx's toctree (``toctree-l<N>``, ``current``) that Furo's script and styles expect.
+Tested with Furo 2025.12.19 and Sphinx 9.0.4.
 """
 
 from __future__ import annotations
@@ -79,6 +83,18 @@ def outline(env: BuildEnvironment, maxdepth: int) -> tuple:
     return level(env.config.root_doc, 1)
 
 
+def outdated_outline(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``: every page, when the sections its sidebar shows changed."""
+    domain = env.domains["articles"]
+    if not domain.was_anything_read():
+        return []
+    sections = outline(env, app.config.articles_navigation_depth)
+    if domain.data.setdefault("outline", sections) == sections:
+        return []
+    domain.data["outline"] = sections
+    return sorted(env.found_docs)
+
+
 def _link(app: Sphinx, pagename: str) -> Callable[[str], str]:
     """How this page links to a document: relative, except on the 404 page.
 
@@ -150,3 +166,11 @@ def install_navigation(
         return _kept_navigation(app, pagename, depth)
 
     context["toctree"] = toctree
+
+
+def setup(app: Sphinx) -> None:
+    """Register this module's handlers."""
+    app.add_config_value("articles_navigation_depth", 2, "html", int)
+    app.connect("html-page-context", install_navigation, priority=400)  # before Furo's
+    app.connect("env-get-updated", outdated_outline)
+    app.connect("build-finished", forget)

@@ -1,0 +1,81 @@
+"""The command line ``sphinx-articles``: start an article, preview the site.
+
+``sphinx-articles new TITLE [--into FOLDER]`` and
+``sphinx-articles serve SOURCE OUTPUT [sphinx-autobuild options]``. It is not
+part of the Sphinx extension: the extension never imports it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from . import new, serve
+
+_BAD_USAGE = 2
+
+
+def _new(args: argparse.Namespace) -> int:
+    try:
+        path = new.create(args.title, args.into)
+    except FileExistsError as err:
+        print(f"{err.filename} exists already; choose another title or edit it", file=sys.stderr)
+        return 1
+    except ValueError as err:
+        print(f"sphinx-articles new: {err}", file=sys.stderr)
+        return _BAD_USAGE
+    print(path)
+    return 0
+
+
+def _serve(args: argparse.Namespace) -> int:
+    if not (args.source / "conf.py").is_file():
+        print(f"sphinx-articles serve: no conf.py in {args.source}", file=sys.stderr)
+        return _BAD_USAGE
+    try:
+        serve.serve(args.source, args.output, args.options)
+    except ImportError:
+        print("sphinx-articles serve needs sphinx-autobuild: pip install sphinx-autobuild",
+              file=sys.stderr)  # fmt: skip
+        return 1
+    return 0
+
+
+def parser() -> argparse.ArgumentParser:
+    """The command line's arguments, with a subcommand for each task."""
+    main = argparse.ArgumentParser(prog="sphinx-articles", description=__doc__.split("\n\n")[0])
+    tasks = main.add_subparsers(dest="task", required=True, metavar="{new,serve}")
+    start = tasks.add_parser(
+        "new",
+        help="start an article file with its front matter filled in",
+        description="Write FOLDER/<slug>.md with the title, today's date and empty categories. "
+        "An existing file is never overwritten.",
+    )
+    start.add_argument("title", metavar="TITLE", help="the article's title")
+    start.add_argument(
+        "--into", type=Path, default=Path("docs/articles"), metavar="FOLDER",
+        help="where to write it (default: docs/articles)",
+    )  # fmt: skip
+    start.set_defaults(run=_new)
+    preview = tasks.add_parser(
+        "serve",
+        usage="sphinx-articles serve [-h] SOURCE OUTPUT [sphinx-autobuild options]",
+        help="preview the site, rebuilt on every save",
+        description="Run sphinx-autobuild on SOURCE into OUTPUT, not watching the pages the "
+        "build generates. Options after OUTPUT go to sphinx-autobuild (--port 8001).",
+    )
+    preview.add_argument("source", type=Path, metavar="SOURCE", help="the folder with conf.py")
+    preview.add_argument("output", type=Path, metavar="OUTPUT", help="where to write the HTML")
+    preview.add_argument("options", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    preview.set_defaults(run=_serve)
+    return main
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line; return its exit status (2 for bad arguments)."""
+    try:
+        args = parser().parse_args(argv)
+    except SystemExit as exit:  # --help, or bad arguments (argparse printed why)
+        return int(exit.code or 0)
+    return args.run(args)

@@ -1,0 +1,49 @@
+"""Work that relies on other packages' internals: what a new Sphinx, Furo or sitemap may break.
+
+Each module names, in its docstring, the private behaviour it relies on and the versions it
+was tested with, and has tests that fail when that behaviour changes. Most exist for speed.
+
+- ``gc_pause``: the cycle collector kept off the loaded environment.
+- ``read_order``: articles read before the pages whose toctrees list them (no N² walk).
+- ``toctree_changes``: re-write the parents and neighbours of a changed page, and only those.
+- ``navigation``: the sidebar cut at sections, rendered once, instead of every article.
+- ``title_cache``, ``template_cache``: titles rendered once per build; compiled templates kept.
+- ``sitemap``: sphinx-sitemap lists every page, with no manager process.
+- ``quiet_log``: Sphinx's notice of pages in two toctrees dropped for the editions' contents.
+- ``search_page``: the search summary's words where Sphinx's Russian catalog has none.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from . import (
+    gc_pause,
+    navigation,
+    quiet_log,
+    read_order,
+    search_page,
+    sitemap,
+    template_cache,
+    title_cache,
+    toctree_changes,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup(app: Sphinx) -> None:
+    """Register each module's handlers."""
+    for module in (
+        gc_pause,
+        quiet_log,
+        sitemap,
+        title_cache,
+        template_cache,
+        toctree_changes,
+        read_order,
+        navigation,
+        search_page,
+    ):
+        module.setup(app)

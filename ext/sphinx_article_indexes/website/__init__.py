@@ -1,0 +1,39 @@
+"""What the website gives its readers beyond the pages: feeds, meta tags, the site-only parts.
+
+- ``feeds``: the Atom feeds of the publication and of each category, written at the end.
+- ``feed_content``: an article's whole text for its feed entry, with absolute links.
+- ``meta``: OpenGraph article tags and JSON-LD for social networks and search engines.
+- ``htmlonly``: feed links and previous/next links kept only where the builder can use them.
+- ``static/``: the stylesheet of bylines, cards and footers.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from sphinx.config import ENUM
+
+from . import feeds, htmlonly, meta
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+_STATIC = Path(__file__).parent / "static"
+
+
+def _add_static(app: Sphinx, config: Config) -> None:
+    config.html_static_path.append(str(_STATIC))
+
+
+def setup(app: Sphinx) -> None:
+    """Register the feeds' settings, the stylesheet and the handlers that add to each page."""
+    app.add_config_value("articles_feed_length", 20, "html", int)
+    app.add_config_value("articles_feed_content", "summary", "html", ENUM("summary", "full"))
+    app.connect("config-inited", _add_static)
+    app.add_css_file("article-indexes.css")
+    app.connect("doctree-resolved", htmlonly.finish)
+    app.connect("html-page-context", meta.article_meta, priority=400)  # before opengraph
+    app.connect("html-page-context", feeds.link_feeds)
+    app.connect("build-finished", feeds.write_feeds)

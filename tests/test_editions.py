@@ -24,9 +24,9 @@ EPUBCHECK = Path("/usr/share/java/epubcheck.jar")
 
 @pytest.fixture(scope="module")
 def publication(tmp_path_factory) -> Path:
-    """A copy of docs/ with two articles whose text LaTeX would choke on."""
+    """A copy of docs/ with articles whose text LaTeX would choke on, and formulas."""
     src = copy_project(ROOT / "docs", tmp_path_factory.mktemp("editions") / "docs")
-    for name in ("hostile.md", "symbols-title.md", "xss.md"):
+    for name in ("hostile.md", "symbols-title.md", "xss.md", "formulas.md"):
         shutil.copy(DATA / name, src / "articles" / name)
     return src
 
@@ -115,6 +115,27 @@ def test_pdf_shows_hostile_text_as_written(pdf_text):
         assert written in flat
     assert "Missing character" not in log
     assert "Overfull \\hbox" not in log
+
+
+def test_pdf_prints_formulas_and_code_whole(pdf_text):
+    flat = _flat(pdf_text[0])
+    assert "Формулы внимания" in flat
+    assert "softmax" in flat
+    assert "Attention" in flat
+    assert "scaled_dot_product_attention" in flat.replace(" ", "")
+
+
+def test_long_words_break_but_math_code_and_addresses_stay_whole(make_app, tmp_path):
+    src = copy_project(ROOT / "docs", tmp_path / "docs")
+    shutil.copy(DATA / "formulas.md", src / "articles" / "formulas.md")
+    shutil.copy(DATA / "hostile.md", src / "articles" / "hostile.md")
+    app = build(make_app, src, "latex")
+    latex = next(Path(app.outdir).glob("*.tex")).read_text("utf-8")
+    assert r"\operatorname{softmax}(\mathbf{z})_i=\frac{e^{z_i}}" in latex
+    assert r"\mathrm{Attention}(Q,K,V)=\mathrm{softmax}" in latex
+    assert "https://example.org/articles/attention-is-all-you-need" in latex
+    assert r"scaled\_dot\_product\_attention" in latex
+    assert r"Сверхдлинней\-шееслововкот\-" in latex  # running text still gets break points
 
 
 def test_pdf_hyphenates_russian(pdf_text):

@@ -57,7 +57,7 @@ def test_category_spellings(categories, expected):
     [
         ("title: T\ndate: 2025-02-30", "'2025-02-30' is not a real date"),
         ("title: T\ndate: вчера", "got 'вчера'"),
-        ("title: T\ndate: 2025-01-01\ncategories: 5", "got int"),
+        ("title: T\ndate: 2025-01-01\ncategories: {a: b}", "got dict"),
         ("title: T\ndate: 2025-01-01\ncategories: [a, {b: c}]", "must hold only strings, got dict"),
         ("title: T\ndate: 2025-01-01\ncategories: [a, '']", "holds an empty name"),
         ("title: T\ndtae: 2025-01-01", "did you mean 'date'?"),

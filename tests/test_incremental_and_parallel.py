@@ -31,6 +31,13 @@ def feeds(app) -> dict[str, str]:
     return {p.relative_to(out).as_posix(): p.read_text("utf-8") for p in out.rglob("*.atom")}
 
 
+def output_files(app) -> set[str]:
+    """The pages, sources and feeds in the output folder (a removed page must not stay)."""
+    out = Path(app.outdir)
+    kinds = ("*.html", "*.txt", "*.atom")
+    return {p.relative_to(out).as_posix() for kind in kinds for p in out.rglob(kind)}
+
+
 def _edit(path, old: str, new: str) -> None:
     text = path.read_text("utf-8")
     assert old in text
@@ -60,6 +67,7 @@ def test_incremental_build_matches_a_clean_build(make_app, rootdir, tmp_path, ch
     clean = build(make_app, copy_project(src, tmp_path / "clean"))
     assert rendered(incremental) == rendered(clean)
     assert feeds(incremental) == feeds(clean)
+    assert output_files(incremental) == output_files(clean)
     assert warnings(incremental) == ""
 
 
@@ -164,7 +172,7 @@ def test_front_matter_is_parsed_once_and_only_when_the_file_changed(
     build(make_app, src)
     scanned = []
     read = cache.read_article
-    monkeypatch.setattr(cache, "read_article", lambda d, t: scanned.append(d) or read(d, t))
+    monkeypatch.setattr(cache, "read_article", lambda d, t, z: scanned.append(d) or read(d, t, z))
     EDITS["categories"](src)
     app = build(make_app, src)
     assert scanned == ["articles/first"]

@@ -22,7 +22,7 @@ INDEX = (
     "```{toctree}\n:hidden:\n\narchive/index\ncategories/index\n```\n"
 )
 NAMES = ["Ёлки", "елки", "  ЁЛКИ ", "Наука", "наука", "AI", "ai", "Генеративный ИИ", "Python"]
-PROBLEMS = ["date: 2025-02-30", "categories: 5", "title: ''", "date: вчера"]
+PROBLEMS = ["date: 2025-02-30", "categories: {a: b}", "title: ''", "date: вчера"]
 
 
 def key(name: str) -> str:

@@ -10,6 +10,7 @@ serial, parallel and incremental builds agree.
 The parts, in the order ``setup`` registers them:
 
 - ``records``: front matter into article records, kept in the build environment;
+- ``safety``: what an article file may do (the README's threat model), enforced;
 - ``indexes``: the index pages and the listings filled from the records;
 - ``website``: feeds, meta tags and what else only the website has;
 - ``editions``: the PDF, EPUB and single-page editions;
@@ -23,7 +24,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from . import editions, i18n, indexes, internals, records, website
+from . import editions, i18n, indexes, internals, records, safety, website
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -37,13 +38,14 @@ def setup(app: Sphinx) -> dict[str, Any]:
     app.setup_extension("sphinx_design")
     i18n.setup(app)
     records.setup(app)
+    safety.setup(app)
     indexes.setup(app)
     website.setup(app)
     editions.setup(app)
     internals.setup(app)
     return {
         "version": __version__,
-        "env_version": 1,
+        "env_version": 2,
         "parallel_read_safe": True,
         "parallel_write_safe": True,
     }

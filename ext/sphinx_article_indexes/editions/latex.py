@@ -4,7 +4,8 @@ TeX breaks a word only where its hyphenation patterns allow, and not at all
 in a word that already holds a hyphen or mixes alphabets; a very long word
 then overflows the margin and is cut off in the PDF. Words longer than
 ``_LONG`` characters get a discretionary hyphen (``\\-``) every ``_STEP``
-characters: invisible unless the line breaks there.
+characters: invisible unless the line breaks there. Math, literals, raw
+markup and addresses are left whole.
 """
 
 from __future__ import annotations
@@ -41,9 +42,23 @@ class BreakLongWords(SphinxPostTransform):
 
     def run(self, **kwargs: object) -> None:
         for text in list(self.document.findall(nodes.Text)):
-            parent = text.parent
-            if parent is None or isinstance(parent, nodes.FixedTextElement | nodes.literal):
-                continue
-            if isinstance(parent, nodes.raw) or not _WORD.search(text):
-                continue
-            parent.replace(text, _pieces(str(text)))
+            if _WORD.search(text) and text.parent is not None and not _kept_whole(text):
+                text.parent.replace(text, _pieces(str(text)))
+
+
+# Text that is code, TeX or an address: a ``\-`` in it would change what it says.
+_WHOLE = (nodes.FixedTextElement, nodes.literal, nodes.math, nodes.raw)
+
+
+def _kept_whole(text: nodes.Text) -> bool:
+    """Whether the text is math, a literal, raw markup or an address, at any depth."""
+    if "://" in text:
+        return True
+    parent = text.parent
+    while parent is not None:
+        if isinstance(parent, _WHOLE):
+            return True
+        if isinstance(parent, nodes.reference) and parent.astext() == parent.get("refuri"):
+            return True
+        parent = parent.parent
+    return False

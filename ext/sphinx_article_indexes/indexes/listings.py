@@ -70,7 +70,7 @@ class ArticleList(_ListingDirective):
             raise self.error("article-list takes exactly one of :month: or :category:")
         if month and not re.fullmatch(r"\d{4}-\d{2}", month):
             raise self.error(f"article-list :month: must look like 2025-12, got {month!r}")
-        return f"year:{month[:4]}" if month else f"category:{category}"
+        return f"year:{int(month[:4])}" if month else f"category:{category}"
 
 
 class ListingRenderer(SphinxPostTransform):

@@ -81,7 +81,7 @@ def index_pages(
         in_year = dict.fromkeys(a.published.month for a in year_articles)
         body = "\n\n".join(
             f"(archive-{year}-{m:02d})=\n{markdown.heading(month_title(year, m, months), 2)}\n\n"
-            f"```{{article-list}}\n:month: {year}-{m:02d}\n```"
+            f"```{{article-list}}\n:month: {year:04d}-{m:02d}\n```"
             for m in in_year
         )
         pages[f"{archive}/{year}.md"] = _page(

@@ -27,7 +27,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("articles_include_drafts", False, "env", bool)
     app.add_config_value("articles_summary_length", 240, "env", int)
     app.add_config_value("articles_words_per_minute", 180, "env", int)
-    app.add_config_value("articles_timezone", "UTC", "html", str)
+    app.add_config_value("articles_timezone", "UTC", "env", str)
     app.add_domain(ArticlesDomain)
     app.add_transform(reading.ArticleByline)
     app.connect("source-read", reading.on_source_read)

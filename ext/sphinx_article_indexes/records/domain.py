@@ -48,7 +48,7 @@ class Category:
 def _by_date(articles: Iterable[Article], *, newest: bool) -> list[Article]:
     # Ties on the same moment go by title, then docname, in either direction of time.
     by_title = sorted(articles, key=lambda a: (a.title.casefold(), a.docname))
-    return sorted(by_title, key=lambda a: a.published.replace(tzinfo=None), reverse=newest)
+    return sorted(by_title, key=lambda a: a.instant, reverse=newest)
 
 
 def newest_first(articles: Iterable[Article]) -> list[Article]:

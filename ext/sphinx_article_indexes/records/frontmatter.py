@@ -6,9 +6,12 @@ import datetime as dt
 import difflib
 import re
 from dataclasses import dataclass, field
+from zoneinfo import ZoneInfo
 
 import yaml
+from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
+from . import untrusted
 from .slugs import fold
 
 KNOWN_KEYS = frozenset(
@@ -21,8 +24,10 @@ KNOWN_KEYS = frozenset(
 FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # A line-based "key: value" front matter, as Jekyll- and Pelican-era files are often
 # written: plain values are text, so a title may hold ": " without quotes.
-_SIMPLE_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?:[ \t]+(?P<value>\S.*?))?[ \t]*")
-_SIMPLE_ITEM = re.compile(r"[ \t]+-[ \t]+(?P<value>\S.*?)[ \t]*")
+# Values are stripped of trailing blanks afterwards: a lazy ``.*?`` before ``[ \t]*$``
+# backtracks quadratically on a long run of spaces.
+_SIMPLE_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?:[ \t]+(?P<value>\S.*))?")
+_SIMPLE_ITEM = re.compile(r"[ \t]+-[ \t]+(?P<value>\S.*)")
 _YAML_VALUE = tuple("\"'[{")  # parsed as YAML on their own
 _NOT_SIMPLE = tuple("|>&*!%@`")  # block scalars, anchors, tags: only strict YAML will do
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -35,20 +40,27 @@ class Article:
 
     docname: str
     title: str
-    published: dt.datetime
+    published: dt.datetime  # as written: with its offset, or without one
     categories: tuple[str, ...] = ()
     summary: str = ""
     tags: tuple[str, ...] = ()
     draft: bool = False
     minutes: int = 0  # reading time
+    zone: str = "UTC"  # the time zone of a date written without an offset
+
+    @property
+    def instant(self) -> dt.datetime:
+        """The moment of publication, with its time zone: what order and schedule go by."""
+        return aware(self.published, self.zone)
 
     def is_public(self, now: dt.datetime) -> bool:
         """Whether readers see it now: not a draft, and not dated in the future."""
-        if self.draft:
-            return False
-        if self.published.tzinfo is None:
-            return self.published <= now.astimezone().replace(tzinfo=None)
-        return self.published <= now
+        return not self.draft and self.instant <= now
+
+
+def aware(moment: dt.datetime, zone: str) -> dt.datetime:
+    """A moment with its time zone; one written without an offset is in ``zone``."""
+    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
 
 
 @dataclass
@@ -65,13 +77,64 @@ class Reading:
 _SafeLoader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
+_STR = "tag:yaml.org,2002:str"
+_NULL = "tag:yaml.org,2002:null"
+# Keys whose values are text as written: YAML 1.1 would read ``title: 10:30``
+# as the number 630 and ``categories: [yes, on]`` as two booleans.
+_TEXT_KEYS = frozenset({"title", "categories", "category", "tags", "author", "description"})
+
+
+def _check_graph(root: yaml.Node) -> None:
+    """Refuse aliases, deep nesting and huge documents before anything is built."""
+    seen: set[int] = set()
+    stack = [(root, 1)]
+    while stack:
+        node, depth = stack.pop()
+        if id(node) in seen:  # an alias: the composer shares the anchored node
+            raise yaml.constructor.ConstructorError(
+                None, None, "uses a YAML alias (*name); write the value out", node.start_mark
+            )
+        seen.add(id(node))
+        if depth > untrusted.MAX_YAML_DEPTH or len(seen) > untrusted.MAX_YAML_NODES:
+            raise yaml.constructor.ConstructorError(
+                None, None,
+                f"nests deeper than {untrusted.MAX_YAML_DEPTH} levels or holds more than "
+                f"{untrusted.MAX_YAML_NODES} values",
+                node.start_mark,
+            )  # fmt: skip
+        if isinstance(node, SequenceNode):
+            stack.extend((child, depth + 1) for child in node.value)
+        elif isinstance(node, MappingNode):
+            stack.extend((child, depth + 1) for pair in node.value for child in pair)
+
+
+def _as_text(node: yaml.Node) -> None:
+    """Read the plain scalars of a text key's value as the text written."""
+    items = node.value if isinstance(node, SequenceNode) else [node]
+    for item in items:
+        if isinstance(item, ScalarNode) and not item.style and item.tag != _NULL:
+            item.tag = _STR
+
+
 class _StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
-    """A safe loader that keeps dates as text and refuses duplicated keys."""
+    """A safe loader that keeps dates as text and refuses duplicated keys and aliases."""
+
+    def construct_document(self, node: yaml.Node) -> object:
+        _check_graph(node)
+        if isinstance(node, MappingNode):
+            for key, value in node.value:
+                if isinstance(key, ScalarNode) and key.value in _TEXT_KEYS:
+                    _as_text(value)
+        return super().construct_document(node)
 
     def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict:
         seen: set[object] = set()
         for key_node, _ in node.value:
             key = self.construct_object(key_node, deep=deep)
+            if not isinstance(key, str | int | float | bool | None):
+                raise yaml.constructor.ConstructorError(
+                    None, None, f"a key must be text, got {type(key).__name__}", key_node.start_mark
+                )
             if key in seen:
                 raise yaml.constructor.ConstructorError(
                     None, None, f"duplicated key {key!r}", key_node.start_mark
@@ -88,9 +151,19 @@ _StrictLoader.yaml_implicit_resolvers = {
 }
 
 
-def _safe_load(text: str) -> object:
+class _TextLoader(_StrictLoader):
+    """For one value of line-based front matter: everything but ``null`` is text."""
+
+
+_TextLoader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag == _NULL]
+    for first, resolvers in _SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+def _safe_load(text: str, loader: type[_StrictLoader] = _StrictLoader) -> object:
     # A SafeLoader subclass: it builds only plain data, never Python objects.
-    return yaml.load(text, Loader=_StrictLoader)
+    return yaml.load(text, Loader=loader)
 
 
 def split_front_matter(text: str) -> str | None:
@@ -117,7 +190,8 @@ def parse_date(value: object) -> dt.datetime:
             return dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
-    raise ValueError(f"'date' must be a date such as 2025-12-27 or 2025-12-27 10:30, got {text!r}")
+    shown = text[:80]
+    raise ValueError(f"'date' must be a date such as 2025-12-27 or 2025-12-27 10:30, got {shown!r}")
 
 
 def _names(data: dict, key: str, problems: list[str]) -> tuple[str, ...]:
@@ -137,12 +211,15 @@ def _names(data: dict, key: str, problems: list[str]) -> tuple[str, ...]:
         if not isinstance(item, str | int | float) or isinstance(item, bool):
             problems.append(f"{key!r} must hold only strings, got {type(item).__name__}")
             continue
-        name = " ".join(str(item).split())
+        name = untrusted.clean(key, str(item), untrusted.MAX_NAME, problems)
         if not name:
             problems.append(f"{key!r} holds an empty name")
             continue
         names.setdefault(fold(name), name)  # Ёлки, елки and ЁЛКИ are one name.
-    return tuple(names.values())
+    limit = untrusted.MAX_NAMES[key]
+    if len(names) > limit:
+        problems.append(f"{key!r} holds more than {limit} names; the first {limit} are kept")
+    return tuple(names.values())[:limit]
 
 
 _TRUE, _FALSE = {"true", "yes", "on", "1"}, {"false", "no", "off", "0", ""}
@@ -172,7 +249,7 @@ def _simple_value(text: str) -> object:
     if text.startswith(_NOT_SIMPLE):
         raise ValueError(text)
     if text.startswith(_YAML_VALUE):
-        return _safe_load(text)
+        return _safe_load(text, _TextLoader)
     return text
 
 
@@ -184,6 +261,7 @@ def _load_simple(raw: str) -> dict | None:
         for line in raw.splitlines():
             if not line.strip() or line.lstrip().startswith("#"):
                 continue
+            line = line.rstrip()
             item = _SIMPLE_ITEM.fullmatch(line)
             if item and key and isinstance(data[key], list):
                 data[key].append(_simple_value(item["value"]))
@@ -210,6 +288,8 @@ def load(raw: str) -> dict:
     Front matter that is not valid YAML only because a plain value holds ``": "``
     (``title: Итоги: 2025``) is read line by line, as blog engines' authors expect.
     """
+    if len(raw) > untrusted.MAX_FRONT_MATTER:
+        raise ValueError(f"front matter is longer than {untrusted.MAX_FRONT_MATTER} characters")
     try:
         data = _safe_load(raw)
     except yaml.MarkedYAMLError as err:
@@ -224,7 +304,9 @@ def load(raw: str) -> dict:
             return simple
         raise ValueError(f"front matter is not valid YAML{_where(err)}: {problem}") from None
     except yaml.YAMLError as err:
-        raise ValueError(f"front matter is not valid YAML: {err}") from None
+        raise ValueError(f"front matter is not valid YAML: {str(err)[:200]}") from None
+    except (TypeError, ValueError, RecursionError) as err:  # what PyYAML does not foresee
+        raise ValueError(f"front matter could not be read: {str(err)[:200]}") from None
     if data is None:
         return {}
     if not isinstance(data, dict):
@@ -232,30 +314,46 @@ def load(raw: str) -> dict:
     return data
 
 
-def read_article(docname: str, text: str) -> Reading:
-    """Validate an article's front matter and return its record and the problems found."""
+def _title(data: dict, problems: list[str]) -> str | None:
+    title = data.get("title")
+    if isinstance(title, str | int | float) and not isinstance(title, bool):
+        title = untrusted.clean("title", str(title), untrusted.MAX_TITLE, problems)
+    if not title or not isinstance(title, str):
+        problems.append("'title' is missing or empty")
+        return None
+    return title
+
+
+def read_article(docname: str, text: str, zone: str = "UTC") -> Reading:
+    """Validate an article's front matter and return its record and the problems found.
+
+    ``zone`` is the time zone of a date written without an offset.
+    """
     reading = Reading()
     raw = split_front_matter(text)
     if raw is None:
         reading.problems.append("no front matter: start the file with '---', title and date")
         return reading
     try:
-        data = reading.data = load(raw)
+        data = load(raw)
     except ValueError as err:
         reading.problems.append(str(err))
         return reading
+    data = reading.data = untrusted.allowed_settings(data, reading.problems)
     _unknown_keys(data, reading.problems)
-    title = data.get("title")
-    if isinstance(title, str | int | float) and not isinstance(title, bool):
-        title = " ".join(str(title).split())
-    if not title or not isinstance(title, str):
-        reading.problems.append("'title' is missing or empty")
+    title = _title(data, reading.problems)
+    if title is not None:
+        data["title"] = title  # the heading MyST is given
     if data.get("date") is None:
         reading.problems.append("'date' is missing")
         published = None
     else:
         try:
             published = parse_date(data["date"])
+            aware(published, zone).astimezone(dt.UTC)  # orderable: not out of range in UTC
+        except OverflowError:
+            reading.problems.append(f"'date' {published.isoformat()!r} is out of range")
+            published = None
         except ValueError as err:
             reading.problems.append(str(err))
             published = None
@@ -263,6 +361,8 @@ def read_article(docname: str, text: str) -> Reading:
     categories = _names(data, category_key, reading.problems)
     tags = _names(data, "tags", reading.problems)
     draft = _flag(data, "draft", reading.problems)
-    if isinstance(title, str) and title and published is not None:
-        reading.article = Article(docname, title, published, categories, tags=tags, draft=draft)
+    if title is not None and published is not None:
+        reading.article = Article(
+            docname, title, published, categories, tags=tags, draft=draft, zone=zone
+        )
     return reading

@@ -122,7 +122,7 @@ class ArticleByline(SphinxTransform):
         limit = self.config.articles_summary_length
         text = ""
         for paragraph in section.findall(nodes.paragraph):
-            if isinstance(paragraph.parent, nodes.title):
+            if isinstance(paragraph.parent, nodes.title | nodes.system_message):
                 continue
             words = " ".join(paragraph.astext().split())
             if not text and words.strip("*_ ") == title:

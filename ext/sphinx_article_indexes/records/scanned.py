@@ -25,7 +25,10 @@ class _Entry(NamedTuple):
 
 
 def _cache(env: BuildEnvironment) -> dict[str, _Entry]:
-    return env.domains["articles"].data.setdefault("scanned", {})
+    data = env.domains["articles"].data
+    if data.get("scanned_zone") != env.config.articles_timezone:  # the records hold the zone
+        data["scanned"], data["scanned_zone"] = {}, env.config.articles_timezone
+    return data["scanned"]
 
 
 def _digest(text: str) -> bytes:
@@ -34,7 +37,7 @@ def _digest(text: str) -> bytes:
 
 def _read(env: BuildEnvironment, docname: str, path: Path, text: str) -> Reading:
     stat = path.stat()
-    reading = read_article(docname, text)
+    reading = read_article(docname, text, env.config.articles_timezone)
     _cache(env)[docname] = _Entry((stat.st_mtime_ns, stat.st_size), _digest(text), reading)
     return reading
 

@@ -33,8 +33,8 @@ def fold(name: str) -> str:
     return " ".join(name.casefold().replace("ё", "е").split())
 
 
-def _short_hash(name: str) -> str:
-    return hashlib.sha1(fold(name).encode()).hexdigest()[:6]
+def _short_hash(name: str, length: int = 6) -> str:
+    return hashlib.sha1(fold(name).encode()).hexdigest()[:length]
 
 
 def slugify(name: str) -> str:
@@ -62,9 +62,14 @@ def assign_slugs(names: Iterable[str]) -> dict[str, str]:
     by_slug: dict[str, list[str]] = {}
     for key in sorted({fold(name) for name in names}):
         by_slug.setdefault(slugify(key), []).append(key)
-    result: dict[str, str] = {}
+    result = {keys[0]: slug for slug, keys in by_slug.items()}
+    taken = set(by_slug)
     for slug, keys in by_slug.items():
-        result[keys[0]] = slug
         for key in keys[1:]:
-            result[key] = f"{slug}-{_short_hash(key)}"
+            # A plain slug may look like a suffixed one ("ai-c90c83"): then a longer suffix.
+            length = 6
+            while (suffixed := f"{slug}-{_short_hash(key, length)}") in taken:
+                length += 2
+            result[key] = suffixed
+            taken.add(suffixed)
     return result

@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from zoneinfo import ZoneInfo
 
 from sphinx.util import logging
 
 from ..records.domain import ArticlesDomain, Category
+from ..records.untrusted import printable
 from .feed_content import full_text
 
 if TYPE_CHECKING:
@@ -34,11 +34,6 @@ _HTML_BUILDERS = ("html", "dirhtml")
 def feed_path(config: Any, category: Category | None = None) -> str:
     """Where a feed is written, relative to the output folder."""
     return f"{config.articles_categories_dir}/{category.slug}.atom" if category else FEED
-
-
-def aware(moment: dt.datetime, zone: str) -> dt.datetime:
-    """A publication moment with its time zone; dates written without one are in ``zone``."""
-    return moment if moment.tzinfo else moment.replace(tzinfo=ZoneInfo(zone))
 
 
 def site_base(config: Any) -> str:
@@ -88,9 +83,9 @@ def _plan(app: Sphinx, articles: list[Article], path: str, title: str, page: str
             docname=article.docname,
             url=base + builder.get_target_uri(article.docname),
             title=article.title,
-            published=aware(article.published, config.articles_timezone),
+            published=article.instant,
             categories=tuple(domain.category_names(article)),
-            summary=article.summary,
+            summary=printable(article.summary),  # the body may hold what XML forbids
             # When the article was last read: its full text can only change with it.
             read=env.all_docs.get(article.docname) if full else None,
         )
@@ -135,7 +130,7 @@ def _write(app: Sphinx, feed: _Feed, texts: dict[str, str]) -> None:
             entry.summary(item.summary)
         if feed.full_text:
             if item.docname not in texts:
-                texts[item.docname] = full_text(app, item.docname, item.url)
+                texts[item.docname] = printable(full_text(app, item.docname, item.url))
             entry.content(texts[item.docname], type="html")
     target = Path(app.outdir, feed.path)
     target.parent.mkdir(parents=True, exist_ok=True)

@@ -13,7 +13,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..i18n import og_locale
-from .feeds import aware, site_base
+from .feeds import site_base
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -69,7 +69,7 @@ def article_meta(
         # the page's first text, which is the byline.
         description = context["meta"]["og:description"]
         tags.append(("description", description))
-        published = aware(article.published, app.config.articles_timezone).isoformat()
+        published = article.instant.isoformat()
         tags.append(("article:published_time", published))
         categories = domain.category_names(article)
         tags += [("article:section", name) for name in categories[:1]]

@@ -1,0 +1,72 @@
+"""Delete the pages of documents that are gone, so a rebuild's output equals a clean build's.
+
+Sphinx writes a page for each document but never deletes one: after an
+article or a category is removed, an incremental build leaves its page and its
+``_sources`` copy in the output, still served with the old text. The files
+each document's page was written to are recorded (in the doctree folder, by
+output folder); at the end of a build, those of documents no longer in the
+project are deleted, if they are pages inside this output folder.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+RECORD = "pages.json"
+_BUILDERS = ("html", "dirhtml", "epub")
+_PAGE_SUFFIXES = (".html", ".xhtml", ".txt")
+
+
+def _pages(app: Sphinx, docname: str) -> list[str]:
+    """The files, relative to the output folder, written for one document."""
+    builder, config = app.builder, app.config
+    pages = [Path(builder.get_outfilename(docname)).relative_to(app.outdir).as_posix()]
+    if builder.name != "epub" and config.html_copy_source:
+        suffix = app.env.doc2path(docname).suffix + config.html_sourcelink_suffix
+        pages.append(f"_sources/{docname}{suffix}")
+    return pages
+
+
+def _remove_empty_folders(folder: Path, outdir: Path) -> None:
+    """Remove ``folder`` and its parents below ``outdir`` while they are empty (``dirhtml``)."""
+    while folder != outdir and folder.is_relative_to(outdir):
+        try:
+            folder.rmdir()
+        except OSError:  # not empty
+            return
+        folder = folder.parent
+
+
+def _load(path: Path) -> dict:
+    try:
+        record = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return record if isinstance(record, dict) else {}
+
+
+def delete_gone_pages(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: delete the pages of removed documents; record the current ones."""
+    if exception is not None or app.builder.name not in _BUILDERS:
+        return
+    record_path = Path(app.doctreedir) / RECORD
+    record = _load(record_path)
+    outdir = Path(app.outdir).resolve()
+    key = f"{app.builder.name} {outdir}"
+    previous = record.get(key, {})
+    current = {docname: _pages(app, docname) for docname in sorted(app.env.found_docs)}
+    for docname in previous.keys() - current.keys():
+        for page in previous[docname]:
+            # Only a page of this output folder: the record is a file anyone could edit.
+            path = (outdir / str(page)).resolve()
+            if path.suffix in _PAGE_SUFFIXES and path.is_relative_to(outdir):
+                path.unlink(missing_ok=True)
+                _remove_empty_folders(path.parent, outdir)
+    if previous != current:
+        record[key] = current
+        record_path.write_text(json.dumps(record), "utf-8")

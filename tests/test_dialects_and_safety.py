@@ -21,7 +21,7 @@ def built(app):
 
 def test_same_day_articles_by_time_then_title(built):
     december = article_body(built, "archive/2025").select_one("section section")
-    # 10:30 (naive) and 10:30 +03:00 tie on the clock and go by title; 09:00 comes last.
+    # 10:30 without an offset (UTC here), then 10:30 +03:00, then 09:00 +03:00: by instant.
     assert titles(december) == ["Альфа", "Гамма", "Бета"]
 
 

@@ -89,6 +89,6 @@ def keep_files_inside(app: Sphinx, doctree: nodes.document) -> None:
         if download not in refused_downloads:
             env.dlfiles.add_file(docname, _downloaded(env, download))
     for image in refused_images:
-        _refuse(image, "the image", image["uri"])
+        _refuse(image, "the image", image.get("original_uri", image["uri"]))
     for download in refused_downloads:
         _refuse(download, "the download", download["reftarget"])

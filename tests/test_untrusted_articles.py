@@ -1,0 +1,276 @@
+"""An article from a stranger cannot run code, read the machine's files, crash or vanish.
+
+Each case is one hostile file dropped beside the test publication's four
+articles: the build ends, a warning names the file and the problem, and the
+good articles are still everywhere they belong.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+import socket
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from test_incremental_and_parallel import feeds
+
+from sphinx_article_indexes.records.frontmatter import read_article
+from util import article_body, build, copy_project, page, sitemap_urls, titles, warnings
+
+GOOD = {"Первая статья", "Вторая: про автокодировщики", "Третья", "Четвёртая"}
+SECRET = "secret-of-the-build-machine-8d1f"
+
+
+def _front(**keys: str) -> str:
+    lines = [f"{key}: {value}" for key, value in {"date": "2025-01-02", **keys}.items()]
+    return "---\n" + "\n".join(lines) + "\n---\n\nТекст.\n"
+
+
+@pytest.mark.parametrize(
+    ("front_matter", "problem"),
+    [
+        # A 432-byte alias bomb expands to 9**9 items.
+        (
+            "".join(
+                f"{n}: &{n} [{', '.join([f'*{p}'] * 9) if p else 'x, x, x, x, x, x, x, x, x'}]\n"
+                for n, p in zip("abcdefghi", ["", *"abcdefgh"], strict=True)
+            ),
+            "uses a YAML alias",
+        ),
+        ("categories: " + "[" * 500 + "]" * 500, "nests deeper than 16 levels"),
+        ("[a]: b", "a key must be text, got list"),
+        ("!!timestamp 2025-01-01: b", "a key must be text, got date"),
+        ("title: T\n" + "x: " + "y" * 70_000, "front matter is longer than 65536 characters"),
+        ("date: 0001-01-01T00:00:00+05:00", "is out of range"),
+    ],
+)
+def test_front_matter_that_could_take_the_machine_is_refused(front_matter, problem):
+    text = f"---\ntitle: T\ndate: 2025-01-02\n{front_matter}\n---\n"
+    if front_matter.startswith("date"):
+        text = f"---\ntitle: T\n{front_matter}\n---\n"
+    reading = read_article("articles/x", text)
+    assert any(problem in p for p in reading.problems), reading.problems
+    assert all(len(p) < 400 for p in reading.problems)  # nothing expanded into a message
+
+
+def test_text_is_kept_as_the_author_wrote_it():
+    reading = read_article(
+        "articles/x", _front(title="10:30", categories="[yes, on, 1_000, 0o17]", tags="no")
+    )
+    assert reading.problems == []
+    assert reading.article.title == "10:30"
+    assert reading.article.categories == ("yes", "on", "1_000", "0o17")
+    assert reading.article.tags == ("no",)
+    # Other keys keep YAML's types: a flag is still a flag.
+    assert read_article("a", _front(title="T", draft="yes")).article.draft is True
+
+
+def test_a_long_run_of_spaces_is_read_in_linear_time():
+    text = "---\ntitle: a: b" + " " * 60_000 + "c\ndate: 2025-01-02\n---\n"
+    assert read_article("articles/x", text).article.title == "a: b c"
+
+
+def test_limits_shorten_and_say_so():
+    many = ", ".join(f"c{i}" for i in range(2000))
+    reading = read_article("a", _front(title="я" * 5000, categories=f"[{many}]"))
+    assert len(reading.article.title) == 300
+    assert reading.article.categories == tuple(f"c{i}" for i in range(20))
+    assert "'title' is longer than 300 characters; it was shortened" in reading.problems
+    assert "'categories' holds more than 20 names; the first 20 are kept" in reading.problems
+
+
+def test_control_characters_are_left_out_with_a_warning():
+    reading = read_article("a", _front(title='"a\\x01b\\ec\\uFFFE"', categories='["x\\x02y"]'))
+    assert reading.article.title == "abc"
+    assert reading.article.categories == ("xy",)
+    assert "'title' holds control characters, which were left out" in reading.problems
+
+
+def _publication(rootdir: Path, tmp_path: Path) -> Path:
+    return copy_project(rootdir / "test-publication", tmp_path / "src")
+
+
+def _everywhere(app) -> None:
+    """The four good articles on the home page, in the archive, feed, sitemap and search."""
+    assert set(titles(article_body(app, "index"))) >= GOOD
+    years = ("2024", "2025")
+    archived = [t for year in years for t in titles(article_body(app, f"archive/{year}"))]
+    assert set(archived) >= GOOD
+    feed = feeds(app)["feed.atom"]
+    assert all(title in feed for title in GOOD)
+    urls = sitemap_urls(app)
+    for name in ("first", "second", "third", "fourth"):
+        assert f"https://example.org/journal/ru/latest/articles/{name}.html" in urls
+    index = (Path(app.outdir) / "searchindex.js").read_text("utf-8")
+    searchable = json.loads(index.removeprefix("Search.setIndex(").removesuffix(")"))["titles"]
+    assert set(searchable) >= GOOD
+
+
+def _no_secret(outdir: Path) -> None:
+    for path in outdir.rglob("*"):
+        if path.is_file():
+            assert SECRET.encode() not in path.read_bytes(), path
+
+
+HOSTILE_BODY = """
+{{ cycler.__init__.__globals__.os.popen('touch PWNED').read() }}
+
+```{include} ../../secret.txt
+```
+
+```{literalinclude} /../secret.txt
+```
+
+![picture](../../secret.txt)
+
+{download}`the secret <../../secret.txt>`
+
+```{raw} latex
+\\input{../secret.txt}
+```
+
+```{eval-rst}
+.. raw:: html
+   :file: ../../secret.txt
+
+.. csv-table::
+   :url: http://127.0.0.1:PORT/x.csv
+```
+"""
+
+
+def test_an_article_cannot_run_code_or_read_outside_files(make_app, rootdir, tmp_path):
+    src = _publication(rootdir, tmp_path)
+    (tmp_path / "secret.txt").write_text(SECRET, "utf-8")
+    with socket.socket() as listener:  # a csv-table :url: would connect here
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        listener.setblocking(False)
+        port = listener.getsockname()[1]
+        og_key = "'og:x\"><script>alert(1)</script><meta x=\"'"
+        front = _front(
+            title="Атака",
+            myst="{enable_extensions: [substitution], heading_slug_func: os.system}",
+            **{og_key: "1", "og:image": "javascript:alert(1)"},
+        )
+        body = HOSTILE_BODY.replace("PWNED", str(tmp_path / "PWNED")).replace("PORT", str(port))
+        (src / "articles" / "attack.md").write_text(front + body, "utf-8")
+        app = build(make_app, src)
+        with pytest.raises(BlockingIOError):
+            listener.accept()
+    assert not (tmp_path / "PWNED").exists()
+    _no_secret(Path(app.outdir))
+    head = str(page(app, "articles/attack").head)
+    assert "<script>alert(1)" not in head and "javascript:" not in head
+    said = warnings(app)
+    for problem in (
+        "the MyST extension 'substitution' cannot be enabled by an article",
+        "the MyST setting 'heading_slug_func' cannot be set by an article",
+        "is not an OpenGraph property",
+        "'og:image' must be an http(s) address or a path",
+        'Directive "include" disabled',
+        "File insertion disabled",
+        "raw latex is not allowed in an article",
+        "the image '../../secret.txt' is outside the source folder",
+        "the download '../../secret.txt' is outside the source folder",
+    ):
+        assert problem in said
+    assert all("attack.md" in line for line in said.splitlines() if "WARNING" in line)
+    _everywhere(app)
+    assert "Атака" in titles(article_body(app, "index"))
+
+
+def _hostile_files(articles: Path, tmp_path: Path) -> list[str]:
+    """Files and links a pull request could add; returns their names."""
+    (tmp_path / "outside.md").write_text(_front(title=SECRET), "utf-8")
+    (articles / "env.md").symlink_to(tmp_path / "outside.md")
+    (articles / "zero.md").symlink_to("/dev/zero")
+    (articles / "loop").symlink_to("..")
+    (articles / "away").symlink_to(tmp_path)
+    os.mkfifo(articles / "pipe.md")
+    latin = _front(title="Été").replace("Текст", "Texte")
+    (articles / "latin.md").write_bytes(latin.encode("latin-1"))
+    (articles / "utf16.md").write_text(_front(title="U"), "utf-16")
+    (articles / "png.md").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\xff\xfe")
+    (articles / ("x" * 200 + ".md")).write_text(_front(title="Long"), "utf-8")
+    (articles / "a<b.md").write_text(_front(title="Angle"), "utf-8")
+    (articles / "new\nline.md").write_text(_front(title="Newline"), "utf-8")
+    (articles / "big.md").write_text(_front(title="Big") + "слово " * 200_000, "utf-8")
+    return ["env.md", "zero.md", "loop", "away", "pipe.md", "latin.md", "utf16.md", "png.md",
+            "x" * 200 + ".md", "a<b.md", "new\nline.md", "big.md"]  # fmt: skip
+
+
+def test_files_sphinx_cannot_read_safely_are_left_out_by_name(make_app, rootdir, tmp_path):
+    src = _publication(rootdir, tmp_path)
+    names = _hostile_files(src / "articles", tmp_path)
+    app = build(make_app, src)
+    said = warnings(app)
+    for name in names:
+        assert f"{src / 'articles' / name}: left out of the build" in said, name
+    assert said.count("left out of the build") == len(names)
+    _everywhere(app)
+    _no_secret(Path(app.outdir))
+    # The same files give the same configuration: a rebuild reads nothing again.
+    again = build(make_app, src)
+    assert "0 added, 0 changed, 0 removed" in again.status.getvalue()
+
+
+def test_a_date_without_offset_is_in_the_configured_time_zone(make_app, rootdir, tmp_path):
+    src = _publication(rootdir, tmp_path)
+    moscow = dt.datetime.now(ZoneInfo("Europe/Moscow")) - dt.timedelta(hours=1)
+    # An hour ago in Moscow; read as UTC it would be two hours in the future.
+    written = moscow.strftime("%Y-%m-%d %H:%M")
+    (src / "articles" / "msk.md").write_text(_front(title="По Москве", date=written), "utf-8")
+    app = build(make_app, src, confoverrides={"articles_timezone": "Europe/Moscow"})
+    assert titles(article_body(app, "index"))[0] == "По Москве"
+    assert moscow.strftime("%H:%M:00+03:00") in feeds(app)["feed.atom"]
+
+
+def test_articles_are_ordered_by_instant_across_offsets(make_app, rootdir, tmp_path):
+    src = _publication(rootdir, tmp_path)
+    articles = src / "articles"
+    # 08:00 UTC is later than 10:00 +03:00 (07:00 UTC), though earlier on the clock.
+    (articles / "utc.md").write_text(_front(title="UTC", date="2030-01-01 08:00"), "utf-8")
+    (articles / "msk.md").write_text(_front(title="MSK", date="2030-01-01T10:00:00+03:00"), "utf-8")
+    app = build(make_app, src, confoverrides={"articles_include_drafts": True})
+    assert titles(article_body(app, "index"))[:2] == ["UTC", "MSK"]
+
+
+def test_ancient_years_get_their_year_page(make_app, rootdir, tmp_path):
+    src = _publication(rootdir, tmp_path)
+    (src / "articles" / "old.md").write_text(_front(title="Древность", date="0999-03-01"), "utf-8")
+    app = build(make_app, src)
+    assert "ERROR" not in warnings(app) and "WARNING" not in warnings(app)
+    assert titles(article_body(app, "archive/999")) == ["Древность"]
+    _everywhere(app)
+
+
+def test_categories_that_look_alike_keep_their_own_page_and_feed(make_app, rootdir, tmp_path):
+    src = _publication(rootdir, tmp_path)
+    for number, name in enumerate(["AI!", "ai", "ai-c90c83"]):
+        (src / "articles" / f"c{number}.md").write_text(
+            _front(title=f"Статья {name}", categories=f'["{name}"]'), "utf-8"
+        )
+    app = build(make_app, src)
+    pages = sorted(p.name for p in (Path(app.outdir) / "categories").glob("ai*.html"))
+    assert len(pages) == 3
+    for html in pages:
+        listed = titles(article_body(app, f"categories/{html.removesuffix('.html')}"))
+        assert len(listed) == 1
+        feed = feeds(app)[f"categories/{html.removesuffix('.html')}.atom"]
+        assert listed[0] in feed
+
+
+@pytest.mark.parametrize(("choice", "shown"), [("allow", True), ("escape", False), ("drop", False)])
+def test_raw_html_in_articles_follows_the_setting(make_app, rootdir, tmp_path, choice, shown):
+    src = _publication(rootdir, tmp_path)
+    body = '<div class="embed"><script>alert(1)</script></div>\n\nТекст.\n'
+    (src / "articles" / "raw.md").write_text(_front(title="Сырой HTML") + body, "utf-8")
+    app = build(make_app, src, confoverrides={"articles_raw_html": choice})
+    main = article_body(app, "articles/raw")
+    assert (main.select_one("div.embed") is not None) is shown
+    assert ("<script>alert(1)</script>" in main.get_text()) is (choice == "escape")
+    assert ("raw HTML is" in warnings(app)) is not shown

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 import nox
 
@@ -14,11 +15,21 @@ BUILD = "docs/_build"
 PYTHON_FILES = ["ext", "tests", "benchmarks", "noxfile.py", "docs/conf.py"]
 STRICT = ["-W", "--keep-going"]
 BROWSER_TESTS = "tests/browser"
+# What CI tests and Read the Docs installs (refreshed by ``nox -s lock``), and the oldest
+# versions pyproject.toml allows.
+LOCKED = "tests/constraints/locked.txt"
+OLDEST = "tests/constraints/oldest.txt"
+
+
+def _python(version: str) -> str:
+    """That Python: installed by pyenv, even where not enabled on PATH (CI), else by name."""
+    found = sorted(Path.home().glob(f".pyenv/versions/{version}.*/bin/python{version}"))
+    return str(found[-1]) if found else version
 
 
 def _sphinx(session: nox.Session, target: str, *checks: str) -> None:
     """Install the project, run the checks, build ``target`` warning-free."""
-    session.install("-e", ".")
+    session.install("-c", LOCKED, "-e", ".")
     for check in checks:
         session.run("python", "-m", check)
     session.run("sphinx-build", "-M", target, DOCS, BUILD, *STRICT, *session.posargs)
@@ -42,15 +53,42 @@ def epub(session: nox.Session) -> None:
     _sphinx(session, "epub")
 
 
-@nox.session
-def tests(session: nox.Session) -> None:
-    """Run the test suite (real Sphinx builds of the test roots, and the browser tests)."""
-    session.install("-e", ".[test]")
+def _tests(session: nox.Session, *versions: str) -> None:
+    """Install the project with ``versions`` (pip options) and run the whole suite."""
+    session.install(*versions, "-e", ".[test]")
     # axe-core for the accessibility checks; without npm those tests skip (outside CI).
     if shutil.which("npm"):
         npm = ["npm", "ci", "--prefix", BROWSER_TESTS, "--no-audit", "--no-fund"]
         session.run(*npm, external=True)
     session.run("pytest", *session.posargs)
+
+
+@nox.session
+def tests(session: nox.Session) -> None:
+    """Run the test suite (real Sphinx builds and the browser tests), with the locked versions."""
+    _tests(session, "-c", LOCKED)
+
+
+@nox.session(python=_python("3.11"))
+def tests_oldest(session: nox.Session) -> None:
+    """The test suite with the oldest versions pyproject.toml allows, on the oldest Python."""
+    _tests(session, "-c", OLDEST)
+
+
+@nox.session(python=_python("3.13"))
+def tests_newest(session: nox.Session) -> None:
+    """The test suite with the newest versions available, on the newest Python."""
+    _tests(session, "--upgrade", "--upgrade-strategy", "eager")
+
+
+@nox.session(python=_python("3.11"))  # the oldest Python: what it gets installs on every other
+def lock(session: nox.Session) -> None:
+    """Refresh the locked versions: the newest that install, as Read the Docs will install them."""
+    session.install("--upgrade", ".")
+    frozen = session.run("python", "-m", "pip", "freeze", silent=True)
+    pins = [line for line in frozen.splitlines() if "sphinx-article-indexes" not in line]
+    header = "# What CI tests and Read the Docs installs; refreshed by `nox -s lock`.\n"
+    Path(LOCKED).write_text(header + "\n".join(pins) + "\n", "utf-8")
 
 
 @nox.session

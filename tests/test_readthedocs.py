@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import tomllib
 from pathlib import Path
 
 import pytest
 import yaml
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+from packaging.version import Version
 
 from util import build, copy_project, page, sitemap_urls
 
@@ -24,6 +28,28 @@ def test_readthedocs_yaml_has_what_read_the_docs_requires():
     assert set(config) <= {
         "version", "build", "python", "sphinx", "formats", "submodules", "search", "conda",
     }  # fmt: skip
+
+
+def _pins(path: Path) -> dict[str, str]:
+    lines = path.read_text("utf-8").splitlines()
+    pins = [line.split("==") for line in lines if "==" in line and not line.startswith("#")]
+    return {canonicalize_name(name): version for name, version in pins}
+
+
+def test_read_the_docs_installs_the_locked_versions_that_ci_tests():
+    config = yaml.safe_load((ROOT / ".readthedocs.yaml").read_text("utf-8"))
+    installs = config["python"]["install"]
+    assert installs[0] == {"requirements": "tests/constraints/locked.txt"}
+    locked = _pins(ROOT / "tests/constraints/locked.txt")
+    oldest = _pins(ROOT / "tests/constraints/oldest.txt")
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text("utf-8"))["project"]
+    for requirement in map(Requirement, project["dependencies"]):
+        name = canonicalize_name(requirement.name)
+        # Locked and oldest versions both satisfy pyproject; the oldest is its lower bound.
+        assert requirement.specifier.contains(locked[name]), requirement
+        assert requirement.specifier.contains(oldest[name]), requirement
+        lower = next(s.version for s in requirement.specifier if s.operator == ">=")
+        assert Version(oldest[name]) == Version(lower), requirement
 
 
 def test_a_read_the_docs_build_has_canonical_urls_everywhere(make_app, tmp_path, monkeypatch):

@@ -37,7 +37,8 @@ def articles_first(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> N
 
 def _forget_parents(env: BuildEnvironment, rereading: set[str]) -> None:
     """Take the pages about to be read out of the toctree map; reading puts them back."""
-    for child, parents in list(env.files_to_rebuild.items()):
+    # Without the map (a future Sphinx), there is nothing to walk: only the order helps.
+    for child, parents in list(getattr(env, "files_to_rebuild", {}).items()):
         parents -= rereading
         if not parents:
             del env.files_to_rebuild[child]

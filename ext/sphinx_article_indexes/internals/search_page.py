@@ -26,6 +26,7 @@ if TYPE_CHECKING:
 # Runs after Sphinx's translations.js (priority 500); ``messages`` is inserted as JSON.
 _SCRIPT = """\
 document.addEventListener("DOMContentLoaded", () => {
+  if (typeof Documentation === "undefined" || !Documentation.TRANSLATIONS) return;
   const ours = %s;
   for (const [message, forms] of Object.entries(ours)) {
     const theirs = Documentation.TRANSLATIONS[message];

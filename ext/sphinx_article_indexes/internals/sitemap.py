@@ -59,7 +59,10 @@ def list_every_document(app: Sphinx, exception: Exception | None) -> None:
     links = getattr(app, "sitemap_links", None)
     if exception is not None or links is None or app.builder.name not in ("html", "dirhtml"):
         return
-    from sphinx_sitemap import add_html_link
+    try:
+        from sphinx_sitemap import add_html_link
+    except ImportError:  # a sphinx-sitemap without it lists the pages written in this build
+        return
 
     app.sitemap_links = queue.SimpleQueue()  # type: ignore[attr-defined]
     # Drafts and scheduled articles are not published yet; the edition page is for print.

@@ -9,7 +9,7 @@ per document for the whole build, so the rendering is kept per node; any other
 node (the page's own table of contents) is rendered as before.
 
 Relies on: ``StandaloneHTMLBuilder.render_partial`` being called with the nodes of
-``env.titles`` from ``get_doc_context``. Tested with Sphinx 9.0.4.
+``env.titles`` from ``get_doc_context``. Tested with Sphinx 8.2.3, 9.0.4 and 9.2.0.
 """
 
 from __future__ import annotations
@@ -31,7 +31,8 @@ def _kept(render: Callable[[nodes.Node | None], dict[str, str]]) -> Callable:
         if not isinstance(node, nodes.title):
             return render(node)
         if node not in kept:
-            kept[node] = render(node)
+            # A copy: Sphinx 8 returns its writer's own ``parts``, which the next page overwrites.
+            kept[node] = dict(render(node))
         return dict(kept[node])
 
     return render_partial

@@ -54,8 +54,8 @@ def remember_tocs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> No
 def skip_unchanged_entries(app: Sphinx, builder: Builder) -> None:
     """``write-started``: keep only the parents of pages whose entry changed."""
     env, before = app.env, getattr(builder, _BEFORE, {})
-    if hasattr(builder, _SAVED):
-        return
+    if hasattr(builder, _SAVED) or not hasattr(env, "files_to_rebuild"):
+        return  # done already; or a Sphinx without the map: it re-writes what it decides
     # A page new to the environment has no entry to compare: it counts as changed.
     changed = {d for d, shown in before.items() if shown is None or _shown(env, d) != shown}
     setattr(builder, _SAVED, env.files_to_rebuild)

@@ -53,7 +53,9 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
 def _normalised_source(text: str, reading: Reading) -> str:
     match = FRONT_MATTER.match(text)
     if match is None:
-        return text
+        # An opening fence never closed (reported): a thematic break, as in CommonMark,
+        # written so that MyST does not read the whole text as front matter either.
+        return "***" + text[3:] if text.startswith("---") else text
     body = text[match.end() :]
     lines = [markdown.front_matter(reading.data or {})]
     title = reading.data.get("title") if reading.data else None

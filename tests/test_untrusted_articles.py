@@ -274,3 +274,15 @@ def test_raw_html_in_articles_follows_the_setting(make_app, rootdir, tmp_path, c
     assert (main.select_one("div.embed") is not None) is shown
     assert ("<script>alert(1)</script>" in main.get_text()) is (choice == "escape")
     assert ("raw HTML is" in warnings(app)) is not shown
+
+
+def test_a_file_that_turns_unreadable_is_left_out_at_the_next_build(make_app, rootdir, tmp_path):
+    src = _publication(rootdir, tmp_path)
+    article = src / "articles" / "later.md"
+    article.write_text(_front(title="Later"), "utf-8")
+    assert "left out" not in warnings(build(make_app, src))
+    article.write_bytes(_front(title="Été").replace("Текст", "Texte").encode("latin-1"))
+    app = build(make_app, src)
+    assert f"{article}: left out of the build: it is not UTF-8 text" in warnings(app)
+    assert "Later" not in titles(article_body(app, "index"))
+    _everywhere(app)

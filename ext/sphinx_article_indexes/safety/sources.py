@@ -13,6 +13,7 @@ so the same files give the same configuration and no needless full rebuild.
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import stat
@@ -28,12 +29,21 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
+CHECKED = "sources.json"  # in the doctree folder: the files found readable, by time and size
 MAX_SOURCE_BYTES = 1024 * 1024
 MAX_NAME_BYTES = 150  # the doctree's file adds ".doctree"; file systems allow 255 bytes
 # Characters that break a toctree entry (``<``), a URL (``#``, ``?``, ``%``), a glob
 # (``*``, ``[``) or a line of a log or page (controls).
 _BAD_NAME = re.compile(r'[\x00-\x1f\x7f<>"\\#?%*\[\]|]')
 _GLOB = re.compile(r"([*?\[])")
+
+
+def _load(path: Path) -> dict[str, list[int]]:
+    try:
+        checked = json.loads(path.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return checked if isinstance(checked, dict) else {}
 
 
 def _name_problem(name: str) -> str | None:
@@ -55,21 +65,35 @@ def _link_problem(root: Path, path: Path) -> str | None:
     return None
 
 
-def _file_problem(path: Path) -> str | None:
+def _file_problem(path: Path, relative: str, checked: dict[str, list[int]]) -> str | None:
+    """Why Sphinx cannot read this file; ``checked``: the stamps of files read fine before."""
     info = os.stat(path)
     if not stat.S_ISREG(info.st_mode):
         return "it is not a regular file"
     if info.st_size > MAX_SOURCE_BYTES:
         return f"it is larger than {MAX_SOURCE_BYTES // 1024} KB"
-    try:
-        path.read_bytes().decode("utf-8")
-    except UnicodeDecodeError as err:
-        return f"it is not UTF-8 text (byte {err.start}); save it as UTF-8"
+    stamp = [info.st_mtime_ns, info.st_size]
+    if checked.get(relative) != stamp:
+        try:
+            path.read_bytes().decode("utf-8")
+        except UnicodeDecodeError as err:
+            return f"it is not UTF-8 text (byte {err.start}); save it as UTF-8"
+        checked[relative] = stamp
     return None
 
 
-def unsafe_sources(srcdir: Path, suffixes: tuple[str, ...], excluded: Matcher) -> dict[str, str]:
-    """Each source file or folder below ``srcdir`` that must be left out, and why."""
+def unsafe_sources(
+    srcdir: Path,
+    suffixes: tuple[str, ...],
+    excluded: Matcher,
+    checked: dict[str, list[int]] | None = None,
+) -> dict[str, str]:
+    """Each source file or folder below ``srcdir`` that must be left out, and why.
+
+    ``checked`` maps files already found readable to their time and size; it is
+    brought up to date, so that only new or changed files are read.
+    """
+    checked = {} if checked is None else checked
     root = srcdir.resolve()
     found: dict[str, str] = {}
     folders = [""]
@@ -87,7 +111,7 @@ def unsafe_sources(srcdir: Path, suffixes: tuple[str, ...], excluded: Matcher) -
                 if problem is None and entry.is_symlink():
                     problem = _link_problem(root, path)
                 if problem is None and is_source and not is_folder:
-                    problem = _file_problem(path)
+                    problem = _file_problem(path, relative, checked)
                 if problem is not None:
                     found[relative] = problem
                 elif is_folder and not entry.is_symlink():
@@ -99,7 +123,12 @@ def leave_out_unsafe_sources(app: Sphinx, config: Config) -> None:
     """``config-inited``: exclude what Sphinx cannot read safely, saying why."""
     suffixes = tuple({".md", ".rst", *config.source_suffix})
     excluded = Matcher([*config.exclude_patterns, "_build", ".*"])
-    found = unsafe_sources(Path(app.srcdir), suffixes, excluded)
+    record = Path(app.doctreedir) / CHECKED
+    checked = _load(record)
+    found = unsafe_sources(Path(app.srcdir), suffixes, excluded, kept := dict(checked))
+    if kept != checked:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        record.write_text(json.dumps(kept), "utf-8")
     for relative, problem in sorted(found.items()):
         # No location: there is no environment yet to turn a path into a document.
         logger.warning(

@@ -26,6 +26,9 @@ def _plain(value: object) -> object:
 
 
 def front_matter(data: dict) -> str:
-    """Front matter as one line of JSON between fences (JSON is valid YAML)."""
-    body = json.dumps(data, ensure_ascii=False, default=_plain) if data else "{}"
+    """Front matter as one line of JSON between fences (JSON is valid YAML).
+
+    ASCII only: YAML refuses some characters JSON writes as they are (C1 controls).
+    """
+    body = json.dumps(data, default=_plain) if data else "{}"
     return f"---\n{body}\n---"

@@ -15,7 +15,7 @@ The parts, in the order ``setup`` registers them:
 - ``website``: feeds, meta tags and what else only the website has;
 - ``editions``: the PDF, EPUB and single-page editions;
 - ``internals``: what relies on Sphinx's, Furo's or sphinx-sitemap's private behaviour;
-- ``i18n`` and ``markdown``: the words and dates of every part; MyST written safely.
+- ``i18n``, ``markdown`` and ``kept``: words and dates; MyST written safely; build records.
 
 ``cli`` (``sphinx-articles new | serve``) is the command line, not part of the extension.
 """

@@ -13,7 +13,6 @@ so the same files give the same configuration and no needless full rebuild.
 
 from __future__ import annotations
 
-import json
 import os
 import re
 import stat
@@ -22,6 +21,8 @@ from typing import TYPE_CHECKING
 
 from sphinx.util import logging
 from sphinx.util.matching import Matcher
+
+from .. import kept
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -36,14 +37,6 @@ MAX_NAME_BYTES = 150  # the doctree's file adds ".doctree"; file systems allow 2
 # (``*``, ``[``) or a line of a log or page (controls).
 _BAD_NAME = re.compile(r'[\x00-\x1f\x7f<>"\\#?%*\[\]|]')
 _GLOB = re.compile(r"([*?\[])")
-
-
-def _load(path: Path) -> dict[str, list[int]]:
-    try:
-        checked = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return checked if isinstance(checked, dict) else {}
 
 
 def _name_problem(name: str) -> str | None:
@@ -124,11 +117,10 @@ def leave_out_unsafe_sources(app: Sphinx, config: Config) -> None:
     suffixes = tuple({".md", ".rst", *config.source_suffix})
     excluded = Matcher([*config.exclude_patterns, "_build", ".*"])
     record = Path(app.doctreedir) / CHECKED
-    checked = _load(record)
-    found = unsafe_sources(Path(app.srcdir), suffixes, excluded, kept := dict(checked))
-    if kept != checked:
-        record.parent.mkdir(parents=True, exist_ok=True)
-        record.write_text(json.dumps(kept), "utf-8")
+    checked = kept.load(record)
+    found = unsafe_sources(Path(app.srcdir), suffixes, excluded, now := dict(checked))
+    if now != checked:
+        kept.save(record, now)
     for relative, problem in sorted(found.items()):
         # No location: there is no environment yet to turn a path into a document.
         logger.warning(

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import json
 from dataclasses import dataclass
 from html import escape
 from pathlib import Path
@@ -16,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from sphinx.util import logging
 
+from .. import kept
 from ..records.domain import ArticlesDomain, Category
 from ..records.untrusted import printable
 from .feed_content import full_text
@@ -160,7 +160,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
     # builds may share the doctree folder, and an output folder may be deleted alone.
     record = Path(app.doctreedir) / WRITTEN
     outdir = Path(app.outdir).resolve()
-    previous = _load_digests(record)
+    previous = kept.load(record)
     digests = {path: d for path, d in previous.items() if not Path(path).is_relative_to(outdir)}
     texts: dict[str, str] = {}
     for feed in _plans(app):
@@ -172,16 +172,7 @@ def write_feeds(app: Sphinx, exception: Exception | None) -> None:
         # Only a feed of this output folder: the record is a file anyone could edit.
         if gone.suffix == ".atom" and gone.resolve().is_relative_to(outdir):
             gone.unlink(missing_ok=True)
-    record.write_text(json.dumps(digests, indent=1, sort_keys=True), "utf-8")
-
-
-def _load_digests(path: Path) -> dict[str, str]:
-    """The digests of the feeds last written; none if the file is missing or unreadable."""
-    try:
-        digests = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return digests if isinstance(digests, dict) else {}
+    kept.save(record, digests)
 
 
 def link_feeds(

@@ -10,9 +10,10 @@ project are deleted, if they are pages inside this output folder.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .. import kept
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,20 +43,12 @@ def _remove_empty_folders(folder: Path, outdir: Path) -> None:
         folder = folder.parent
 
 
-def _load(path: Path) -> dict:
-    try:
-        record = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return record if isinstance(record, dict) else {}
-
-
 def delete_gone_pages(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: delete the pages of removed documents; record the current ones."""
     if exception is not None or app.builder.name not in _BUILDERS:
         return
     record_path = Path(app.doctreedir) / RECORD
-    record = _load(record_path)
+    record = kept.load(record_path)
     outdir = Path(app.outdir).resolve()
     key = f"{app.builder.name} {outdir}"
     previous = record.get(key, {})
@@ -69,4 +62,4 @@ def delete_gone_pages(app: Sphinx, exception: Exception | None) -> None:
                 _remove_empty_folders(path.parent, outdir)
     if previous != current:
         record[key] = current
-        record_path.write_text(json.dumps(record), "utf-8")
+        kept.save(record_path, record)

@@ -110,10 +110,11 @@ class ArticlesDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         "articles": {},
         "hidden": {},
+        "rejected": {},
         "listings": {},
         "before": {},
     }
-    data_version = 2
+    data_version = 3
 
     @property
     def articles(self) -> dict[str, Article]:
@@ -133,6 +134,11 @@ class ArticlesDomain(Domain):
     def add_hidden(self, article: Article) -> None:
         """Keep a draft's or a scheduled article's record out of the indexes."""
         self.hidden[article.docname] = article
+
+    @property
+    def rejected(self) -> dict[str, str]:
+        """Article files whose front matter gave no record, with what was missing."""
+        return self.data["rejected"]
 
     def record(self, docname: str) -> Article | None:
         """An article's record, listed or hidden."""
@@ -201,6 +207,7 @@ class ArticlesDomain(Domain):
         self.articles.pop(docname, None)
         self._forget()
         self.hidden.pop(docname, None)
+        self.rejected.pop(docname, None)
         self.data["listings"].pop(docname, None)
 
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
@@ -210,6 +217,8 @@ class ArticlesDomain(Domain):
                 self.articles[docname] = otherdata["articles"][docname]
             if docname in otherdata["hidden"]:
                 self.hidden[docname] = otherdata["hidden"][docname]
+            if docname in otherdata["rejected"]:
+                self.rejected[docname] = otherdata["rejected"][docname]
             if docname in otherdata["listings"]:
                 self.data["listings"][docname] = otherdata["listings"][docname]
         self._forget()

@@ -11,27 +11,41 @@ from zoneinfo import ZoneInfo
 import yaml
 from yaml.nodes import MappingNode, ScalarNode, SequenceNode
 
-from . import untrusted
+from . import dialects, untrusted
 from .slugs import fold
 
 KNOWN_KEYS = frozenset(
     {
         "title", "date", "categories", "category", "tags", "draft", "author", "authors",
         "description", "summary", "orphan", "nosearch", "tocdepth", "html_meta", "myst",
-        "substitutions", "og:title", "og:description", "og:image",
+        "substitutions", "og:title", "og:description", "og:image", "updated",
     }
 )  # fmt: skip
-FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?\r?\n)?(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)", re.DOTALL)
 # A line-based "key: value" front matter, as Jekyll- and Pelican-era files are often
 # written: plain values are text, so a title may hold ": " without quotes.
 # Values are stripped of trailing blanks afterwards: a lazy ``.*?`` before ``[ \t]*$``
 # backtracks quadratically on a long run of spaces.
 _SIMPLE_LINE = re.compile(r"(?P<key>[A-Za-z_][\w-]*):(?:[ \t]+(?P<value>\S.*))?")
-_SIMPLE_ITEM = re.compile(r"[ \t]+-[ \t]+(?P<value>\S.*)")
+_SIMPLE_ITEM = re.compile(r"[ \t]*-[ \t]+(?P<value>\S.*)")  # indented or not
 _YAML_VALUE = tuple("\"'[{")  # parsed as YAML on their own
 _NOT_SIMPLE = tuple("|>&*!%@`")  # block scalars, anchors, tags: only strict YAML will do
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 _DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%d.%m.%Y")
+# ABlog's and Pelican's dates in English: "June 6, 2025", "Jan 8th, 2024", "8 Jan 2024".
+# Month names from a table, not strptime's %B, which follows the machine's locale.
+_MONTHS = {
+    name: number
+    for number, full in enumerate(
+        ["january", "february", "march", "april", "may", "june", "july", "august",
+         "september", "october", "november", "december"], start=1
+    )
+    for name in (full, full[:3], full[:4])
+}  # fmt: skip
+_ENGLISH_DATE = re.compile(
+    r"(?:(?P<month>[A-Za-z]+)\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month2>[A-Za-z]+)\.?,?)\s+(?P<year>\d{4})"
+    r"(?:,?\s+(?P<hour>\d{1,2}):(?P<minute>\d{2}))?"
+)
 
 
 @dataclass(frozen=True)
@@ -81,7 +95,9 @@ _STR = "tag:yaml.org,2002:str"
 _NULL = "tag:yaml.org,2002:null"
 # Keys whose values are text as written: YAML 1.1 would read ``title: 10:30``
 # as the number 630 and ``categories: [yes, on]`` as two booleans.
-_TEXT_KEYS = frozenset({"title", "categories", "category", "tags", "author", "description"})
+_TEXT_KEYS = frozenset(
+    {"title", "categories", "category", "tags", "author", "description", "summary", "excerpt"}
+)
 
 
 def _check_graph(root: yaml.Node) -> None:
@@ -123,7 +139,7 @@ class _StrictLoader(_SafeLoader):  # type: ignore[misc, valid-type]
         _check_graph(node)
         if isinstance(node, MappingNode):
             for key, value in node.value:
-                if isinstance(key, ScalarNode) and key.value in _TEXT_KEYS:
+                if isinstance(key, ScalarNode) and str(key.value).casefold() in _TEXT_KEYS:
                     _as_text(value)
         return super().construct_document(node)
 
@@ -166,12 +182,6 @@ def _safe_load(text: str, loader: type[_StrictLoader] = _StrictLoader) -> object
     return yaml.load(text, Loader=loader)
 
 
-def split_front_matter(text: str) -> str | None:
-    """Return the raw YAML between the leading ``---`` fences, or None if there are none."""
-    match = FRONT_MATTER.match(text)
-    return (match.group(1) or "") if match else None
-
-
 def parse_date(value: object) -> dt.datetime:
     """Parse the accepted date spellings; raise ``ValueError`` naming what was expected."""
     if isinstance(value, dt.datetime):
@@ -190,8 +200,22 @@ def parse_date(value: object) -> dt.datetime:
             return dt.datetime.strptime(text, fmt)
         except ValueError:
             continue
+    if (english := _english_date(text)) is not None:
+        return english
     shown = text[:80]
     raise ValueError(f"'date' must be a date such as 2025-12-27 or 2025-12-27 10:30, got {shown!r}")
+
+
+def _english_date(text: str) -> dt.datetime | None:
+    match = _ENGLISH_DATE.fullmatch(text)
+    month = match and _MONTHS.get((match["month"] or match["month2"]).casefold())
+    if not match or not month:
+        return None
+    day, hour, minute = (int(match[k] or 0) for k in ("day", "hour", "minute"))
+    try:
+        return dt.datetime(int(match["year"]), month, day or int(match["day2"]), hour, minute)
+    except ValueError as err:
+        raise ValueError(f"'date' {text!r} is not a real date ({err})") from None
 
 
 def _names(data: dict, key: str, problems: list[str]) -> tuple[str, ...]:
@@ -200,7 +224,8 @@ def _names(data: dict, key: str, problems: list[str]) -> tuple[str, ...]:
     if value is None:
         return ()
     if isinstance(value, str):
-        value = value.split(",")
+        # A category may be several words; tags, as in Jekyll, are words.
+        value = dialects.names_of_words(value) if key == "tags" else value.split(",")
     if not isinstance(value, list):
         problems.append(
             f"{key!r} must be a string or a list of strings, got {type(value).__name__}"
@@ -314,8 +339,8 @@ def load(raw: str) -> dict:
     return data
 
 
-def _title(data: dict, problems: list[str]) -> str | None:
-    title = data.get("title")
+def _title(data: dict, body: str, problems: list[str]) -> str | None:
+    title = data.get("title", _first_heading(body))
     if isinstance(title, str | int | float) and not isinstance(title, bool):
         title = untrusted.clean("title", str(title), untrusted.MAX_TITLE, problems)
     if not title or not isinstance(title, str):
@@ -324,45 +349,75 @@ def _title(data: dict, problems: list[str]) -> str | None:
     return title
 
 
+def _first_heading(body: str) -> str | None:
+    """A Sphinx page's title is its first heading: ABlog's posts have no ``title`` key."""
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    if not first.startswith("# "):
+        return None
+    return first[2:].strip().rstrip("#").strip() or None
+
+
+def _summary(data: dict, problems: list[str]) -> str:
+    """The author's own summary: ``summary`` (Hugo), ``excerpt`` (Jekyll) or ``description``."""
+    for key in ("summary", "description"):
+        value = data.get(key)
+        if isinstance(value, str | int | float) and not isinstance(value, bool):
+            return untrusted.clean(key, str(value), untrusted.MAX_SUMMARY, problems)
+    return ""
+
+
+def _published(docname: str, data: dict, zone: str, problems: list[str]) -> dt.datetime | None:
+    """The date written, else Jekyll's date in the file name; None (reported) if neither."""
+    if data.get("date") is None:
+        published = dialects.date_from_file_name(docname)
+        if published is None:
+            problems.append("'date' is missing")
+        return published
+    try:
+        published = parse_date(data["date"])
+        aware(published, zone).astimezone(dt.UTC)  # orderable: not out of range in UTC
+    except OverflowError:
+        problems.append(f"'date' {published.isoformat()!r} is out of range")
+        return None
+    except ValueError as err:
+        problems.append(str(err))
+        return None
+    return published
+
+
+def _load_found(found: dialects.Found) -> dict:
+    return load(found.raw) if found.kind == "yaml" else dialects.parse(found)  # type: ignore[return-value]
+
+
 def read_article(docname: str, text: str, zone: str = "UTC") -> Reading:
     """Validate an article's front matter and return its record and the problems found.
 
     ``zone`` is the time zone of a date written without an offset.
     """
     reading = Reading()
-    raw = split_front_matter(text)
-    if raw is None:
-        reading.problems.append("no front matter: start the file with '---', title and date")
+    found = dialects.find(text)
+    if found is None:
+        reading.problems.append(dialects.unclosed_hint(text))
         return reading
     try:
-        data = load(raw)
+        data = _load_found(found)
     except ValueError as err:
         reading.problems.append(str(err))
         return reading
+    data = dialects.normalise_keys(data, KNOWN_KEYS, reading.problems)
     data = reading.data = untrusted.allowed_settings(data, reading.problems)
     _unknown_keys(data, reading.problems)
-    title = _title(data, reading.problems)
+    title = _title(data, text[found.end :], reading.problems)
     if title is not None:
         data["title"] = title  # the heading MyST is given
-    if data.get("date") is None:
-        reading.problems.append("'date' is missing")
-        published = None
-    else:
-        try:
-            published = parse_date(data["date"])
-            aware(published, zone).astimezone(dt.UTC)  # orderable: not out of range in UTC
-        except OverflowError:
-            reading.problems.append(f"'date' {published.isoformat()!r} is out of range")
-            published = None
-        except ValueError as err:
-            reading.problems.append(str(err))
-            published = None
+    published = _published(docname, data, zone, reading.problems)
     category_key = "categories" if "categories" in data else "category"  # ABlog's spelling
     categories = _names(data, category_key, reading.problems)
     tags = _names(data, "tags", reading.problems)
     draft = _flag(data, "draft", reading.problems)
     if title is not None and published is not None:
+        summary = _summary(data, reading.problems)
         reading.article = Article(
-            docname, title, published, categories, tags=tags, draft=draft, zone=zone
+            docname, title, published, categories, summary, tags, draft=draft, zone=zone
         )
     return reading

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -12,9 +14,9 @@ from sphinx.util.matching import Matcher
 
 from .. import markdown
 from ..indexes import listings, render
-from . import scanned
+from . import dialects, scanned
 from .domain import ArticlesDomain, is_listed
-from .frontmatter import FRONT_MATTER, Reading
+from .frontmatter import Reading
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -47,23 +49,25 @@ def on_source_read(app: Sphinx, docname: str, source: list[str]) -> None:
         domain.add_article(reading.article)
     elif reading.article is not None:
         domain.add_hidden(reading.article)
+    else:
+        domain.rejected[docname] = _what_is_missing(reading)
     source[0] = _normalised_source(source[0], reading)
 
 
 def _normalised_source(text: str, reading: Reading) -> str:
-    match = FRONT_MATTER.match(text)
-    if match is None:
+    found = dialects.find(text)
+    if found is None:
         # An opening fence never closed (reported): a thematic break, as in CommonMark,
         # written so that MyST does not read the whole text as front matter either.
-        return "***" + text[3:] if text.startswith("---") else text
-    body = text[match.end() :]
+        return "***" + text[3:] if text.startswith(("---", "+++")) else text
+    body = text[found.end :]
     lines = [markdown.front_matter(reading.data or {})]
     title = reading.data.get("title") if reading.data else None
     if isinstance(title, str | int | float) and str(title).strip() and not _starts_with_h1(body):
         lines.append(markdown.heading(str(title)))
     head = "\n".join(lines) + "\n"
     # Pad to the original line count so warnings point at the author's lines.
-    missing = match.group(0).count("\n") - head.count("\n")
+    missing = text.count("\n", 0, found.end) - head.count("\n")
     return head + "\n" * max(missing, 0) + body
 
 
@@ -80,15 +84,26 @@ def on_doctree_read(app: Sphinx, doctree: nodes.document) -> None:
         app.env.metadata[docname]["nosearch"] = True
 
 
+def _what_is_missing(reading: Reading) -> str:
+    if reading.data is None:
+        return "without readable front matter"
+    missing = [key for key in ("title", "date") if any(f"'{key}'" in p for p in reading.problems)]
+    return f"without a valid {' or '.join(missing) or 'record'}"
+
+
 def report_hidden(app: Sphinx, env: BuildEnvironment) -> None:
     """``env-updated``: say how many articles were left out of the indexes, and why."""
-    hidden = env.domains["articles"].hidden.values()
-    drafts = sum(a.draft for a in hidden)
-    if hidden:
+    domain: ArticlesDomain = env.domains["articles"]
+    drafts = sum(a.draft for a in domain.hidden.values())
+    reasons = Counter(domain.rejected.values())
+    reasons.update({"drafts": drafts, "dated in the future": len(domain.hidden) - drafts})
+    left_out = sum(reasons.values())
+    if left_out:
+        why = ", ".join(f"{count} {reason}" for reason, count in reasons.most_common() if count)
         logger.info(
-            "articles: %d left out of the indexes (%d drafts, %d dated in the future); "
-            "set articles_include_drafts = True to preview them",
-            len(hidden), drafts, len(hidden) - drafts,
+            "articles: %d of %d left out of the indexes: %s "
+            "(the warnings above name each file; articles_include_drafts = True previews drafts)",
+            left_out, left_out + len(domain.articles), why,
         )  # fmt: skip
 
 
@@ -112,7 +127,7 @@ class ArticleByline(SphinxTransform):
             return
         words = len(section.astext().split())
         minutes = max(1, round(words / self.config.articles_words_per_minute))
-        summary = self._summary(section, article.title)
+        summary = article.summary or self._summary(section, article.title)
         domain.set_text_facts(article.docname, summary, minutes)
         article = domain.record(article.docname)
         section.insert(1, render.byline(article, self.env.docname, self.config.language))
@@ -120,13 +135,15 @@ class ArticleByline(SphinxTransform):
         section += listings.article_listing(kind="around")
 
     def _summary(self, section: nodes.section, title: str) -> str:
-        """The opening text, without a paragraph that only repeats the title."""
+        """The opening text up to ``<!--more-->``, without a paragraph repeating the title."""
         limit = self.config.articles_summary_length
         text = ""
-        for paragraph in section.findall(nodes.paragraph):
+        for paragraph in section.findall(_paragraph_or_more):
+            if isinstance(paragraph, nodes.raw):
+                return text  # the author's end of the summary: whole, however long
             if isinstance(paragraph.parent, nodes.title | nodes.system_message):
                 continue
-            words = " ".join(paragraph.astext().split())
+            words = " ".join(_text(paragraph).split())
             if not text and words.strip("*_ ") == title:
                 continue
             text = f"{text} {words}".strip()
@@ -135,6 +152,22 @@ class ArticleByline(SphinxTransform):
         if len(text) <= limit:
             return text
         return text[:limit].rsplit(" ", 1)[0].rstrip(",.;:—- ") + _ELLIPSIS
+
+
+_MORE = re.compile(r"<!--\s*more\s*-->", re.IGNORECASE)
+
+
+def _paragraph_or_more(node: nodes.Node) -> bool:
+    """A paragraph, or the ``<!--more-->`` that ends the summary (Jekyll, Hugo, WordPress)."""
+    if isinstance(node, nodes.raw):
+        return bool(_MORE.fullmatch(node.astext().strip()))
+    return isinstance(node, nodes.paragraph)
+
+
+def _text(paragraph: nodes.paragraph) -> str:
+    """A paragraph's text as a reader sees it: raw HTML is markup, not text."""
+    texts = paragraph.findall(nodes.Text)
+    return "".join(t.astext() for t in texts if not isinstance(t.parent, nodes.raw))
 
 
 def forget_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:

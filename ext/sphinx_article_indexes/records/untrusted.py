@@ -15,6 +15,7 @@ MAX_FRONT_MATTER = 64 * 1024  # characters between the fences
 MAX_YAML_NODES = 10_000  # values, keys and items, counted as written (aliases are refused)
 MAX_YAML_DEPTH = 16  # nesting of lists and mappings
 MAX_TITLE = 300  # characters
+MAX_SUMMARY = 1000  # characters of an author's own summary
 MAX_NAME = 100  # characters of one category or tag
 MAX_NAMES = {"categories": 20, "category": 20, "tags": 50}
 

@@ -1,8 +1,9 @@
-"""The command line ``sphinx-articles``: start an article, preview the site.
+"""The command line ``sphinx-articles``: start an article, preview the site, import a blog.
 
-``sphinx-articles new TITLE [--into FOLDER]`` and
-``sphinx-articles serve SOURCE OUTPUT [sphinx-autobuild options]``. It is not
-part of the Sphinx extension: the extension never imports it.
+``sphinx-articles new TITLE [--into FOLDER]``,
+``sphinx-articles serve SOURCE OUTPUT [sphinx-autobuild options]`` and
+``sphinx-articles import SOURCE [--into DOCS] [--engine E] [--dry-run] [--force]``.
+It is not part of the Sphinx extension: the extension never imports it.
 """
 
 from __future__ import annotations
@@ -42,10 +43,49 @@ def _serve(args: argparse.Namespace) -> int:
     return 0
 
 
+def _import(args: argparse.Namespace) -> int:
+    from . import importing  # only this task needs it
+
+    if not (args.into / "conf.py").is_file():
+        print(f"sphinx-articles import: no conf.py in {args.into}", file=sys.stderr)
+        return _BAD_USAGE
+    try:
+        report = importing.run(
+            args.source, args.into, engine=args.engine, dry_run=args.dry_run, force=args.force
+        )
+    except importing.engines.NotASite as err:
+        print(f"sphinx-articles import: {err}", file=sys.stderr)
+        return _BAD_USAGE
+    print(report.text())
+    return 0
+
+
+def _add_import(tasks: argparse._SubParsersAction) -> None:
+    bring = tasks.add_parser(
+        "import",
+        help="bring a Jekyll, Hugo, Pelican or ABlog blog's posts here",
+        description="Write one article per post of the site at SOURCE into DOCS/articles/, "
+        "the files they use into DOCS/media/, and say what could not be converted. "
+        "Articles edited by hand since the last import are kept.",
+    )
+    bring.add_argument("source", type=Path, metavar="SOURCE", help="the old site's folder")
+    bring.add_argument(
+        "--into", type=Path, default=Path("docs"), metavar="DOCS",
+        help="the Sphinx project to import into (default: docs)",
+    )  # fmt: skip
+    bring.add_argument(
+        "--engine", choices=["jekyll", "hugo", "pelican", "ablog"],
+        help="the engine, where the site's files do not tell",
+    )  # fmt: skip
+    bring.add_argument("--dry-run", action="store_true", help="report, but write nothing")
+    bring.add_argument("--force", action="store_true", help="overwrite articles edited by hand")
+    bring.set_defaults(run=_import)
+
+
 def parser() -> argparse.ArgumentParser:
     """The command line's arguments, with a subcommand for each task."""
     main = argparse.ArgumentParser(prog="sphinx-articles", description=__doc__.split("\n\n")[0])
-    tasks = main.add_subparsers(dest="task", required=True, metavar="{new,serve}")
+    tasks = main.add_subparsers(dest="task", required=True, metavar="{new,serve,import}")
     start = tasks.add_parser(
         "new",
         help="start an article file with its front matter filled in",
@@ -69,6 +109,7 @@ def parser() -> argparse.ArgumentParser:
     preview.add_argument("output", type=Path, metavar="OUTPUT", help="where to write the HTML")
     preview.add_argument("options", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
     preview.set_defaults(run=_serve)
+    _add_import(tasks)
     return main
 
 

@@ -25,7 +25,10 @@ _PELICAN = re.compile(r"\A(?:[Tt]itle|[Dd]ate|[Cc]ategory|[Tt]ags|[Ss]lug|[Aa]ut
 _FILE_DATE = re.compile(r"(?:^|/)(\d{4}-\d{2}-\d{2})-[^/]+$")
 
 # Names other engines use for a key this project knows by another name.
-ALIASES = {"excerpt": "summary", "lastmod": "updated", "modified": "updated"}
+ALIASES = {
+    "excerpt": "summary", "lastmod": "updated", "modified": "updated",
+    "redirect_from": "aliases",  # jekyll-redirect-from's name for Hugo's aliases
+}  # fmt: skip
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ KNOWN_KEYS = frozenset(
         "title", "date", "categories", "category", "tags", "draft", "author", "authors",
         "description", "summary", "orphan", "nosearch", "tocdepth", "html_meta", "myst",
         "substitutions", "og:title", "og:description", "og:image", "updated",
+        "aliases",
     }
 )  # fmt: skip
 # A line-based "key: value" front matter, as Jekyll- and Pelican-era files are often
@@ -61,6 +62,7 @@ class Article:
     draft: bool = False
     minutes: int = 0  # reading time
     zone: str = "UTC"  # the time zone of a date written without an offset
+    aliases: tuple[str, ...] = ()  # former addresses, each given a redirect page
 
     @property
     def instant(self) -> dt.datetime:
@@ -417,7 +419,9 @@ def read_article(docname: str, text: str, zone: str = "UTC") -> Reading:
     draft = _flag(data, "draft", reading.problems)
     if title is not None and published is not None:
         summary = _summary(data, reading.problems)
+        aliases = untrusted.old_addresses(data.get("aliases") or [], reading.problems)
         reading.article = Article(
-            docname, title, published, categories, summary, tags, draft=draft, zone=zone
-        )
+            docname, title, published, categories, summary, tags,
+            draft=draft, zone=zone, aliases=aliases,
+        )  # fmt: skip
     return reading

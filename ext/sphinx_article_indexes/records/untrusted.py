@@ -17,6 +17,7 @@ MAX_YAML_DEPTH = 16  # nesting of lists and mappings
 MAX_TITLE = 300  # characters
 MAX_SUMMARY = 1000  # characters of an author's own summary
 MAX_NAME = 100  # characters of one category or tag
+MAX_ALIASES = 20  # old addresses of one article
 MAX_NAMES = {"categories": 20, "category": 20, "tags": 50}
 
 # Characters XML 1.0 forbids (feeds fail on them) and the C1 controls and
@@ -60,6 +61,38 @@ def clean(key: str, text: str, limit: int, problems: list[str]) -> str:
         problems.append(f"{key!r} is longer than {limit} characters; it was shortened")
         shown = shown[: limit - 1].rstrip() + "…"
     return shown
+
+
+# An old address on this site: a path of ordinary characters, no query, no fragment.
+_OLD_ADDRESS = re.compile(r"/(?:[^\x00-\x20\x7f\"<>\\^`{|}?#%]|%[0-9A-Fa-f]{2})*")
+_OLD_PAGE = re.compile(r"(?:.*/)?(?:[^/.]*|[^/]*\.html?)")
+
+
+def old_addresses(value: object, problems: list[str]) -> tuple[str, ...]:
+    """An article's former addresses (``aliases``): site paths a redirect page can be written at."""
+    items = [value] if isinstance(value, str) else value if isinstance(value, list) else None
+    if items is None:
+        problems.append(
+            "'aliases' must be an address such as /blog/old-post.html, or a list of them"
+        )
+        return ()
+    kept: list[str] = []
+    for item in items:
+        text = str(item).strip()
+        segments = text.split("/")
+        if (
+            not _OLD_ADDRESS.fullmatch(text) or ".." in segments or "." in segments
+            or "//" in text or len(text) > 300 or not _OLD_PAGE.fullmatch(text)
+        ):  # fmt: skip
+            problems.append(
+                f"'aliases' entry {text[:80]!r} is not a page address on this site such as "
+                "/blog/old-post.html or /2019/05/old-post/; no redirect is written for it"
+            )
+            continue
+        kept.append(text)
+    if len(kept) > MAX_ALIASES:
+        problems.append(f"'aliases' holds more than {MAX_ALIASES} addresses; the first are kept")
+    return tuple(dict.fromkeys(kept))[:MAX_ALIASES]
 
 
 def is_safe_url(value: object) -> bool:

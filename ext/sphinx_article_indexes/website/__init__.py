@@ -3,6 +3,7 @@
 - ``feeds``: the Atom feeds of the publication and of each category, written at the end.
 - ``feed_content``: an article's whole text for its feed entry, with absolute links.
 - ``meta``: OpenGraph article tags and JSON-LD for social networks and search engines.
+- ``redirects``: pages at articles' former addresses (``aliases:``) sending readers on.
 - ``stale_output``: the pages of removed documents deleted from the output.
 - ``htmlonly``: feed links and previous/next links kept only where the builder can use them.
 - ``static/``: the stylesheet of bylines, cards and footers.
@@ -15,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.config import ENUM
 
-from . import feeds, htmlonly, meta, stale_output
+from . import feeds, htmlonly, meta, redirects, stale_output
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -39,3 +40,4 @@ def setup(app: Sphinx) -> None:
     app.connect("html-page-context", feeds.link_feeds)
     app.connect("build-finished", feeds.write_feeds)
     app.connect("build-finished", stale_output.delete_gone_pages)
+    app.connect("build-finished", redirects.write_redirects)

@@ -1,0 +1,87 @@
+"""``sphinx-articles import``: a Jekyll, Hugo, Pelican or ABlog site into articles.
+
+Not part of the Sphinx extension (which never imports it): it reads another
+engine's site and writes Markdown articles and the files they use into DOCS.
+
+- ``engines``: which engine, its settings (read, never run), where the posts are.
+- ``metadata``: a post's metadata and body in its engine's dialect.
+- ``urls``: each post's old address, from its engine's settings.
+- ``posts``: the normalised front matter and the article's path.
+- ``liquid``, ``shortcodes``, ``pelican``, ``markup``: the body into MyST Markdown.
+- ``links``: links between posts and files the posts use, pointed at the new site.
+- ``output``: writing safely (re-runs, hand edits, ``--dry-run``); ``report``: what happened.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from . import engines, links, liquid, markup, pelican, posts, shortcodes
+from .report import PostReport, Report
+
+_CONVERTERS = {
+    "jekyll": [liquid.convert],
+    "hugo": [shortcodes.convert],
+    "pelican": [pelican.convert],
+}
+_CONVERTERS["ablog"] = []
+_MATH = {"myst": {"enable_extensions": ["colon_fence", "dollarmath", "amsmath"]}}
+
+
+def _unique(read: list[posts.Post]) -> None:
+    """Two posts with the same year and slug get ``-2``, ``-3``… in the order found."""
+    seen: set[Path] = set()
+    for post in read:
+        candidate, number = post.output, 2
+        while candidate in seen:
+            candidate = post.output.with_name(f"{post.output.stem}-{number}.md")
+            number += 1
+        post.output = candidate
+        seen.add(candidate)
+
+
+def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: PostReport) -> str:
+    conversion = markup.Conversion(
+        posts.more_marker(post.body) if post.markup == "md" else post.body
+    )
+    if post.markup == "md":
+        for convert in _CONVERTERS[site.engine]:
+            convert(conversion)
+        markup.html_images(conversion)
+    rewriting = links.rewrite(conversion, targets, post.source, targets.docs / post.output)
+    report.absorb(conversion.done, rewriting)
+    report.copies = rewriting.copies
+    if post.markup == "rst":
+        report.done["reST kept as reST"] = 1
+        return markup.fence(conversion.text, "{eval-rst}").lstrip("\n")
+    if markup.has_math(conversion.text):
+        post.front.update(_MATH)
+        report.done["$$ math"] = 1
+    return conversion.text
+
+
+def run(source: Path, docs: Path, *, engine: str | None, dry_run: bool, force: bool) -> Report:
+    """Import every post of the site at ``source`` into ``docs``; return the report."""
+    site = engines.detect(source, engine)
+    report = Report(site.engine, dry_run=dry_run)
+    read: list[posts.Post] = []
+    for path in engines.find_posts(site):
+        try:
+            read.append(posts.read_post(site, path))
+        except (OSError, ValueError) as err:
+            report.failed(path.relative_to(source), str(err))
+    _unique(read)
+    targets = links.Targets(site, docs)
+    for post in read:
+        targets.add(post.source, post.old_url, docs / post.output, post.front.get("aliases", []))
+    writer = report.writer(docs, force)
+    for post in read:
+        entry = report.post(post.source.relative_to(source), post.output, post.problems)
+        body = _body(post, site, targets, entry)
+        text = posts.front_matter(post.front) + "\n" + body.lstrip("\n")
+        entry.left = markup.leftovers(text) if post.markup == "md" else []
+        writer.write(post.output, text.encode("utf-8"))
+        for file, copy in sorted(entry.copies.items()):
+            writer.copy(file, copy.relative_to(docs))
+    writer.finish()
+    return report

@@ -1,0 +1,188 @@
+"""Links between posts and the files they use: found on the old site, pointed at the new one."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import unquote, urlsplit
+
+from . import urls
+from .engines import Site
+from .markup import Conversion
+
+_MD_LINK = re.compile(
+    r"(!?\[(?:[^\[\]]|\[[^\]]*\])*\]\()(<[^>\n]*>|[^)\s]+)((?:\s+\"[^\"\n]*\")?\))"
+)
+_REF_DEF = re.compile(r"^([ \t]{0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)", re.M)
+_HTML_ATTR = re.compile(r"(\b(?:href|src)=)([\"'])([^\"'\n]*)\2")
+# An image or figure directive's path: MyST's ``:::{figure} path``, reST's ``.. image:: path``.
+_DIRECTIVE_PATH = re.compile(
+    r"^([ \t]*(?:\.\. (?:image|figure)::|[`:]{3,}\{(?:image|figure)\})[ \t]+)(\S+)", re.M
+)
+_POST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".html")
+
+
+@dataclass
+class Targets:
+    """Every imported post by each name a link may use, and the site's files."""
+
+    site: Site
+    docs: Path
+    by_url: dict[str, Path] = field(default_factory=dict)  # old URL key → new article file
+    by_source: dict[Path, Path] = field(default_factory=dict)  # old post file → new file
+
+    def add(self, source: Path, old_url: str, output: Path, aliases: list[str]) -> None:
+        """Know a post by its file and by each of its old addresses."""
+        self.by_source[source.resolve()] = output
+        for url in (old_url, *aliases):
+            if (found := urls.key(url, self.site.base_url)) is not None:
+                self.by_url.setdefault(found, output)
+
+    def post_by_name(self, name: str) -> Path | None:
+        """``{% post_url 2010-07-21-name %}``: a Jekyll post by its file name, folders allowed."""
+        stem = PurePosixPath(name).name
+        return next((o for s, o in self.by_source.items() if s.stem == stem), None)
+
+    def post_by_file(self, target: str, near: Path) -> Path | None:
+        """A post by its source path: relative to the post, to the content folder or the site."""
+        target = unquote(target.split("#")[0]).lstrip("/")
+        roots = (near.parent, *self.site.static_dirs, self.site.root)
+        for root in roots:
+            if (output := self.by_source.get((root / target).resolve())) is not None:
+                return output
+        tail = PurePosixPath(target).parts
+        return next((o for s, o in self.by_source.items() if s.parts[-len(tail) :] == tail), None)
+
+
+@dataclass
+class Rewriting:
+    """One post's links, rewritten: the files to copy and what could not be found."""
+
+    copies: dict[Path, Path] = field(default_factory=dict)  # site file → docs file
+    missing: list[str] = field(default_factory=list)  # images and files not in the site
+    dead: list[str] = field(default_factory=list)  # links to posts not found
+    old_site: list[str] = field(default_factory=list)  # other pages: left on the old site
+    rewritten: int = 0
+
+
+def _inside(path: Path, root: Path) -> bool:
+    try:
+        return path.resolve().is_relative_to(root.resolve())
+    except OSError:
+        return False
+
+
+def _site_file(targets: Targets, target: str, near: Path) -> Path | None:
+    """A file of the old site that ``target`` names, never one outside the site."""
+    path = unquote(urlsplit(target).path)
+    if not path:
+        return None
+    candidates = [near.parent / path] if not path.startswith("/") else []
+    candidates += [d / path.lstrip("/") for d in targets.site.static_dirs]
+    return next((c for c in candidates if _inside(c, targets.site.root) and c.is_file()), None)
+
+
+def _relative(target: Path, article: Path) -> str:
+    return posixpath.relpath(target.as_posix(), article.parent.as_posix())
+
+
+class _Rewriter:
+    def __init__(self, targets: Targets, source: Path, article: Path, rewriting: Rewriting):
+        self.targets, self.source, self.article, self.out = targets, source, article, rewriting
+
+    def __call__(self, target: str, *, html: bool = False, image: bool = False) -> str:
+        self.image = image
+        new = self._new(target.strip("<>"), html)
+        if new is not None and new != target:
+            self.out.rewritten += 1
+            return new
+        return target
+
+    def _new(self, target: str, html: bool) -> str | None:
+        fragment = "#" + target.split("#", 1)[1] if "#" in target else ""
+        scheme, _, rest = target.partition(":")
+        if scheme in ("post_url", "post_file") and rest:
+            found = (
+                self.targets.post_by_name(rest) if scheme == "post_url"
+                else self.targets.post_by_file(rest, self.source)
+            )  # fmt: skip
+            if found is None:
+                self.out.dead.append(target)
+                return target
+            return self._to_article(found, fragment, html)
+        if scheme == "site_file":
+            return self._to_file(rest, target)
+        parts = urlsplit(target)
+        if parts.scheme not in ("", "http", "https") or target.startswith("#"):
+            return None
+        found = self._old_post(target)
+        if found is not None:
+            return self._to_article(found, fragment, html)
+        if parts.scheme or parts.netloc:
+            return None
+        return self._to_file(target, target)
+
+    def _old_post(self, target: str) -> Path | None:
+        by_url = self.targets.by_url
+        if (found := urls.key(target, self.targets.site.base_url)) is None:
+            return None
+        if target.startswith(("/", "http")) and found in by_url:
+            return by_url[found]
+        if not target.startswith(("/", "http")):
+            if target.split("#")[0].endswith(_POST_SUFFIXES):
+                return self.targets.post_by_file(target, self.source)
+            return by_url.get(found)
+        return None
+
+    def _to_article(self, found: Path, fragment: str, html: bool) -> str:
+        relative = _relative(found, self.article)
+        if html:
+            relative = os.path.splitext(relative)[0] + ".html"
+        return relative + fragment
+
+    def _to_file(self, path: str, target: str) -> str | None:
+        if not path or path.startswith("#"):
+            return None
+        file = _site_file(self.targets, path, self.source)
+        if file is None:
+            return self._not_a_file(path)
+        copy = (
+            self.targets.docs
+            / "media"
+            / file.resolve().relative_to(self.targets.site.root.resolve())
+        )
+        self.out.copies[file] = copy
+        return _relative(copy, self.article)
+
+    def _not_a_file(self, path: str) -> str | None:
+        """An image that is not in the site is missing; a page that is no post stays there."""
+        if self.image:
+            self.out.missing.append(path)
+            return None
+        base = self.targets.site.base_url
+        if path.startswith("/") and base:
+            self.out.old_site.append(path)
+            return base + path
+        return None
+
+
+def rewrite(conversion: Conversion, targets: Targets, source: Path, article: Path) -> Rewriting:
+    """Point every link and image of a post at the new articles and the copied files."""
+    rewriting = Rewriting()
+    new = _Rewriter(targets, source, article, rewriting)
+    conversion.sub(
+        _MD_LINK, "links",
+        lambda m: m.group(1) + new(m.group(2), image=m.group(1)[0] == "!") + m.group(3),
+    )  # fmt: skip
+    conversion.sub(_REF_DEF, "links", lambda m: m.group(1) + new(m.group(2)))
+    conversion.sub(
+        _HTML_ATTR,
+        "links",
+        lambda m: m.group(1) + m.group(2) + new(m.group(3), html=True) + m.group(2),
+    )
+    conversion.sub(_DIRECTIVE_PATH, "links", lambda m: m.group(1) + new(m.group(2), image=True))
+    conversion.done["links"] = rewriting.rewritten
+    return rewriting

@@ -1,0 +1,120 @@
+"""Markdown helpers shared by every engine's conversion: code fences, counting, leftovers."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable
+
+# A fenced code block; a MyST directive in backticks (```{figure}) holds text, not code.
+_FENCE = re.compile(
+    r"^([ \t]{0,3})(`{3,}|~{3,})(?!\{(?!code|sourcecode)[^}\n]*\})[^\n]*\n"
+    r".*?(?:^[ \t]{0,3}\2[`~]*[ \t]*$|\Z)",
+    re.M | re.S,
+)
+# What no engine's conversion may leave behind unnoticed: template tags, shortcodes,
+# attribute lists, Pelican's placeholders.
+_LEFTOVER = re.compile(
+    r"\{%-?\s*\w+[^\n]*?%\}|\{\{[<%]?[^\n]*?[>%]?\}\}|^\{:[^\n]*\}[ \t]*$"
+    r"|\{(?:static|filename|attach|tag|category|author|index)\}|\|(?:filename|static)\|",
+    re.M,
+)
+
+
+class Conversion:
+    """A post's text being converted, with what was converted counted by kind."""
+
+    def __init__(self, text: str, page: dict | None = None) -> None:
+        self.text = text
+        self.page = page or {}  # the post's front matter, for {{ page.title }}
+        self.done: Counter[str] = Counter()
+
+    def sub(
+        self, pattern: re.Pattern[str], kind: str, replace: Callable[[re.Match[str]], str]
+    ) -> None:
+        """Replace each match outside code blocks, counting it under ``kind``."""
+
+        def counted(match: re.Match[str]) -> str:
+            self.done[kind] += 1
+            return replace(match)
+
+        self.text = outside_code(self.text, lambda part: pattern.sub(counted, part))
+
+
+def outside_code(text: str, change: Callable[[str], str]) -> str:
+    """Apply ``change`` to the text between fenced code blocks, never inside one."""
+    parts, last = [], 0
+    for fence in _FENCE.finditer(text):
+        parts += [change(text[last : fence.start()]), fence.group(0)]
+        last = fence.end()
+    parts.append(change(text[last:]))
+    return "".join(parts)
+
+
+def fence(code: str, language: str = "") -> str:
+    """A fenced code block holding ``code`` exactly, whatever backticks it contains."""
+    longest = max((len(run) for run in re.findall(r"`{3,}", code)), default=2)
+    ticks = "`" * (longest + 1)
+    code = code.strip("\n")
+    return f"\n{ticks}{language}\n{code}\n{ticks}\n"
+
+
+def leftovers(text: str) -> list[tuple[int, str]]:
+    """Each construct no conversion understood, with its line: kept in place and reported."""
+    found: list[tuple[int, str]] = []
+
+    def note(part: str, offset: int) -> None:
+        for match in _LEFTOVER.finditer(part):
+            found.append((text.count("\n", 0, offset + match.start()) + 1, match.group(0)[:80]))
+
+    last = 0
+    for block in _FENCE.finditer(text):
+        note(text[last : block.start()], last)
+        last = block.end()
+    note(text[last:], last)
+    return found
+
+
+_IMG_TAG = re.compile(r"<img\b([^<>]*?)/?>", re.I)
+_ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
+
+
+def _image(match: re.Match[str]) -> str:
+    attributes = {m[1].lower(): m[2] or m[3] or m[4] or "" for m in _ATTR.finditer(match[1])}
+    if not attributes.get("src"):
+        return match.group(0)
+    alt = attributes.get("alt") or attributes.get("title") or ""
+    alt = re.sub(r"([\[\]\\])", r"\\\1", alt)
+    return f"![{alt}]({attributes['src'].replace(' ', '%20')})"
+
+
+def html_images(conversion: Conversion) -> None:
+    """``<img>`` tags as Markdown images, so Sphinx copies the file; not inside HTML blocks."""
+
+    def line_images(part: str) -> str:
+        lines = part.split("\n")
+        for number, line in enumerate(lines):
+            stripped = line.lstrip()
+            if "<img" in line.lower() and (
+                not stripped.startswith("<") or stripped.lower().startswith("<img")
+            ):
+                lines[number] = _IMG_TAG.sub(lambda m: _counted(conversion, m), line)
+        return "\n".join(lines)
+
+    conversion.text = outside_code(conversion.text, line_images)
+
+
+def _counted(conversion: Conversion, match: re.Match[str]) -> str:
+    new = _image(match)
+    conversion.done["<img>"] += new != match.group(0)
+    return new
+
+
+_DISPLAY_MATH = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", re.S)
+
+
+def has_math(text: str) -> bool:
+    """Whether a post writes TeX math between ``$$`` (MyST's dollarmath then reads it)."""
+    found = []
+    outside_code(text, lambda part: found.append(bool(_DISPLAY_MATH.search(part))) or part)
+    return any(found)

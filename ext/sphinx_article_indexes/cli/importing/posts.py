@@ -1,0 +1,144 @@
+"""One post of the old site into one article: its front matter, its path, its body."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+import yaml
+
+from ...records import frontmatter
+from ...records.slugs import slugify
+from . import engines, metadata, urls
+from .engines import Site
+
+_SAFE_SLUG = re.compile(r"[a-z0-9][a-z0-9_-]{0,79}")
+_MORE = re.compile(r"<!--\s*more\s*-->|^\.\. more::[ \t]*$", re.M | re.I)
+
+
+@dataclass
+class Post:
+    """A post read from the old site, and where its article goes."""
+
+    source: Path
+    front: dict
+    body: str
+    markup: str
+    output: Path  # relative to DOCS
+    old_url: str
+    problems: list[str] = field(default_factory=list)
+
+
+def _zone(site: Site) -> dt.tzinfo:
+    name = (
+        site.settings.get("timezone")
+        or site.settings.get("timeZone")
+        or site.settings.get("TIMEZONE")
+    )
+    try:
+        return ZoneInfo(str(name)) if name else dt.UTC
+    except (ZoneInfoNotFoundError, ValueError):
+        return dt.UTC
+
+
+def _names(value: object, words: bool) -> list[str]:
+    """Categories or tags, in any engine's spelling: a list, commas, or Jekyll's words."""
+    if value is None or value == "":
+        return []
+    if isinstance(value, list):
+        return [str(v).strip() for v in value if str(v).strip()]
+    text = str(value)
+    return [
+        n.strip()
+        for n in (text.split(",") if "," in text or not words else text.split())
+        if n.strip()
+    ]
+
+
+def _date(site: Site, path: Path, meta: dict, problems: list[str]) -> dt.datetime | None:
+    value = meta.get("date")
+    if value in (None, ""):
+        day, _ = engines.jekyll_name(path)
+        return dt.datetime(day.year, day.month, day.day, tzinfo=_zone(site)) if day else None
+    try:
+        moment = frontmatter.parse_date(value)
+    except ValueError as err:
+        problems.append(str(err))
+        return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=_zone(site))
+
+
+def _slug(site: Site, path: Path, meta: dict) -> str:
+    name = path.parent.name if path.stem in ("index", "_index") else engines.jekyll_name(path)[1]
+    slug = str(meta.get("slug") or name).strip().lower()
+    return slug if _SAFE_SLUG.fullmatch(slug) else (slugify(slug)[:80] or "post")
+
+
+def _is_draft(site: Site, path: Path, meta: dict) -> bool:
+    status = str(meta.get("status", "")).casefold()
+    published = str(meta.get("published", "")).casefold()
+    return (
+        meta.get("draft") in (True, "true", "yes")
+        or published in ("false", "no")
+        or status in ("draft", "hidden")
+        or "_drafts" in path.parts
+    )
+
+
+def _front(site: Site, path: Path, source: metadata.Source, published: dt.datetime | None) -> dict:
+    meta = source.meta
+    words = site.engine == "jekyll"
+    front: dict = {"title": str(meta.get("title") or _first_heading(source.body) or path.stem)}
+    if published is not None:
+        front["date"] = published.isoformat()
+    categories = _names(meta.get("categories") or meta.get("category"), words)
+    tags = _names(meta.get("tags") or meta.get("keywords"), words)
+    if categories:
+        front["categories"] = categories
+    if tags:
+        front["tags"] = tags
+    for key in ("author", "description", "summary"):
+        if isinstance(meta.get(key), str | int | float) and str(meta[key]).strip():
+            front[key] = str(meta[key]).strip()
+    if _is_draft(site, path, meta):
+        front["draft"] = True
+    return front
+
+
+def _first_heading(body: str) -> str | None:
+    first = next((line for line in body.splitlines() if line.strip()), "")
+    return first[2:].strip() if first.startswith("# ") else None
+
+
+def read_post(site: Site, path: Path) -> Post:
+    """A post's metadata normalised and its article's path; its body as written."""
+    source = metadata.read(path, site.engine)
+    problems = list(source.problems)
+    published = _date(site, path, source.meta, problems)
+    front = _front(site, path, source, published)
+    if published is None and not problems:
+        problems.append("no date: the article needs a 'date:' line to be listed")
+    old = urls.old_url(site, path, source.meta, published)
+    aliases = [
+        old,
+        *_names(source.meta.get("aliases"), False),
+        *_names(source.meta.get("redirect_from"), False),
+    ]
+    front["aliases"] = list(dict.fromkeys(a for a in aliases if a.startswith("/")))
+    year = f"{published.year:04}" if published else "undated"
+    output = PurePosixPath("articles", year, _slug(site, path, source.meta) + ".md")
+    return Post(path, front, source.body, source.markup, Path(output), old, problems)
+
+
+def front_matter(front: dict) -> str:
+    """The article's front matter, as YAML an author can read and edit."""
+    text = yaml.safe_dump(front, allow_unicode=True, sort_keys=False, width=1000)
+    return f"---\n{text}---\n"
+
+
+def more_marker(body: str) -> str:
+    """ABlog's ``.. more::`` and Jekyll's ``<!-- more -->`` as the ``<!--more-->`` we read."""
+    return _MORE.sub("<!--more-->", body)

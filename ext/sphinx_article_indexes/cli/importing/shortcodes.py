@@ -1,0 +1,82 @@
+"""Hugo's shortcodes, heading ids and fence options, into MyST Markdown."""
+
+from __future__ import annotations
+
+import re
+import shlex
+
+from .liquid import gist, youtube
+from .markup import Conversion, fence
+
+_OPEN, _CLOSE = r"\{\{[<%]\s*", r"\s*[>%]\}\}"
+_HIGHLIGHT = re.compile(
+    _OPEN
+    + r"highlight\s+([\w+#.-]+)[^}]*?"
+    + _CLOSE
+    + r"\n?(.*?)"
+    + _OPEN
+    + r"/\s*highlight"
+    + _CLOSE,
+    re.S,
+)
+_FIGURE = re.compile(_OPEN + r"figure\s+([^}]*?)\s*/?" + _CLOSE)
+_YOUTUBE = re.compile(_OPEN + r"youtube\s+(?:id=)?\"?([\w-]+)\"?[^}]*?" + _CLOSE)
+_GIST = re.compile(_OPEN + r"gist\s+\"?([\w-]+)\"?\s+\"?(\w+)\"?(?:\s+\"?([\w.-]+)\"?)?" + _CLOSE)
+_REF = re.compile(_OPEN + r"(?:rel)?ref\s+\"?([^\"}]+?)\"?" + _CLOSE)
+_KATEX_BLOCK = re.compile(
+    _OPEN + r"katex\s+display\s*" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*katex" + _CLOSE, re.S
+)
+_KATEX = re.compile(_OPEN + r"katex\s*" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*katex" + _CLOSE, re.S)
+_ADMONITION = re.compile(
+    _OPEN + r"(alert|notice|admonition|callout|hint|note|tip|warning|info|caution|danger|important)"
+    r"\b([^}]*?)" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*\1" + _CLOSE,
+    re.S,
+)
+_KINDS = ("note", "tip", "hint", "important", "warning", "caution", "danger", "attention", "error")
+_HEADING_ID = re.compile(r"^(#{1,6}[ \t]+.*?)[ \t]*\{#([\w-]+)\}[ \t]*$", re.M)
+_FENCE_OPTIONS = re.compile(r"^([ \t]{0,3}(?:`{3,}|~{3,})[\w+#.-]*)[ \t]*\{[^}\n]*\}[ \t]*$", re.M)
+_ATTRIBUTES = re.compile(r"(?<=[)\]])\{[.#]?[\w-]+(?:=[^}\s]+)?(?:\s+[.#]?[\w-]+(?:=[^}\s]+)?)*\}")
+
+
+def _arguments(text: str) -> dict[str, str]:
+    """A shortcode's named arguments (``src="a.png" title="T"``)."""
+    try:
+        words = shlex.split(text)
+    except ValueError:
+        words = text.split()
+    return dict(w.split("=", 1) for w in words if "=" in w)
+
+
+def _figure(match: re.Match[str]) -> str:
+    args = _arguments(match.group(1))
+    source = args.get("src", "")
+    alt = args.get("alt") or args.get("title") or args.get("caption") or ""
+    caption = args.get("caption") or args.get("title") or ""
+    if not caption:
+        return f"![{alt}]({source})"
+    return f"\n:::{{figure}} {source}\n:alt: {alt}\n\n{caption}\n:::\n"
+
+
+def _admonition(match: re.Match[str]) -> str:
+    """A theme's alert or notice box as the MyST admonition of the nearest kind."""
+    name, arguments, body = match.groups()
+    words = [name, *_arguments(arguments).values(), *arguments.split()]
+    kind = next((w.strip('"') for w in words if w.strip('"') in _KINDS), "note")
+    return f"\n:::{{{kind}}}\n{body.strip()}\n:::\n"
+
+
+def convert(conversion: Conversion) -> None:
+    """Convert Hugo's shortcodes in place; custom ones are left and reported."""
+    c = conversion
+    # Fence options first: they sit on the fence line, which the other changes skip.
+    c.text = _FENCE_OPTIONS.sub(lambda m: m.group(1), c.text)
+    c.sub(_HIGHLIGHT, "{{< highlight >}}", lambda m: fence(m.group(2), m.group(1)))
+    c.sub(_FIGURE, "{{< figure >}}", _figure)
+    c.sub(_YOUTUBE, "{{< youtube >}}", lambda m: youtube(m.group(1)))
+    c.sub(_GIST, "{{< gist >}}", lambda m: gist(f"{m.group(1)}/{m.group(2)}", m.group(3)))
+    c.sub(_REF, "{{< ref >}}", lambda m: f"post_file:{m.group(1)}")
+    c.sub(_KATEX_BLOCK, "{{< katex >}}", lambda m: f"\n$$\n{m.group(1).strip()}\n$$\n")
+    c.sub(_KATEX, "{{< katex >}}", lambda m: f"${m.group(1).strip()}$")
+    c.sub(_ADMONITION, "{{< alert >}}", _admonition)
+    c.sub(_HEADING_ID, "{#id}", lambda m: f"({m.group(2)})=\n{m.group(1)}")
+    c.sub(_ATTRIBUTES, "{attributes}", lambda m: "")

@@ -16,15 +16,16 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import engines, links, liquid, markup, pelican, posts, shortcodes
+from . import engines, links, liquid, markup, pelican, posts, rst, shortcodes
 from .report import PostReport, Report
 
+# What each engine's Markdown needs; reST posts are kept as they are but for their links.
 _CONVERTERS = {
     "jekyll": [liquid.convert],
     "hugo": [shortcodes.convert],
     "pelican": [pelican.convert],
+    "ablog": [],
 }
-_CONVERTERS["ablog"] = []
 _MATH = {"myst": {"enable_extensions": ["colon_fence", "dollarmath", "amsmath"]}}
 
 
@@ -44,6 +45,8 @@ def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: 
     conversion = markup.Conversion(
         posts.more_marker(post.body) if post.markup == "md" else post.body
     )
+    if site.engine == "pelican":
+        pelican.placeholders(conversion)
     if post.markup == "md":
         for convert in _CONVERTERS[site.engine]:
             convert(conversion)
@@ -53,7 +56,7 @@ def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: 
     report.copies = rewriting.copies
     if post.markup == "rst":
         report.done["reST kept as reST"] = 1
-        return markup.fence(conversion.text, "{eval-rst}").lstrip("\n")
+        return rst.to_myst(conversion.text)
     if markup.has_math(conversion.text):
         post.front.update(_MATH)
         report.done["$$ math"] = 1

@@ -6,12 +6,14 @@ import re
 from collections import Counter
 from collections.abc import Callable
 
-# A fenced code block; a MyST directive in backticks (```{figure}) holds text, not code.
+# A fenced block: its opening line (fence and info string), its content, its closing line.
 _FENCE = re.compile(
-    r"^([ \t]{0,3})(`{3,}|~{3,})(?!\{(?!code|sourcecode)[^}\n]*\})[^\n]*\n"
-    r".*?(?:^[ \t]{0,3}\2[`~]*[ \t]*$|\Z)",
+    r"^(?P<open>[ \t]{0,3}(?P<ticks>`{3,}|~{3,})(?P<info>[^\n]*)\n)"
+    r"(?P<body>.*?)(?P<close>^[ \t]{0,3}(?P=ticks)[`~]*[ \t]*$|\Z)",
     re.M | re.S,
 )
+# A MyST directive in a fence (```{figure}) holds text to convert; other fences hold code.
+_DIRECTIVE = re.compile(r"\s*\{(?!code|sourcecode|eval-rst)[\w:-]+\}")
 # What no engine's conversion may leave behind unnoticed: template tags, shortcodes,
 # attribute lists, Pelican's placeholders.
 _LEFTOVER = re.compile(
@@ -42,11 +44,16 @@ class Conversion:
 
 
 def outside_code(text: str, change: Callable[[str], str]) -> str:
-    """Apply ``change`` to the text between fenced code blocks, never inside one."""
+    """Apply ``change`` to the text outside code blocks (and inside directives' fences)."""
     parts, last = [], 0
-    for fence in _FENCE.finditer(text):
-        parts += [change(text[last : fence.start()]), fence.group(0)]
-        last = fence.end()
+    for block in _FENCE.finditer(text):
+        parts.append(change(text[last : block.start()]))
+        if _DIRECTIVE.match(block["info"]):
+            # The opening line too: it holds the directive's argument (a figure's path).
+            parts += [change(block["open"]), outside_code(block["body"], change), block["close"]]
+        else:
+            parts.append(block.group(0))
+        last = block.end()
     parts.append(change(text[last:]))
     return "".join(parts)
 
@@ -61,18 +68,11 @@ def fence(code: str, language: str = "") -> str:
 
 def leftovers(text: str) -> list[tuple[int, str]]:
     """Each construct no conversion understood, with its line: kept in place and reported."""
-    found: list[tuple[int, str]] = []
-
-    def note(part: str, offset: int) -> None:
-        for match in _LEFTOVER.finditer(part):
-            found.append((text.count("\n", 0, offset + match.start()) + 1, match.group(0)[:80]))
-
-    last = 0
-    for block in _FENCE.finditer(text):
-        note(text[last : block.start()], last)
-        last = block.end()
-    note(text[last:], last)
-    return found
+    marked = outside_code(text, lambda part: _LEFTOVER.sub(lambda m: "\0" * len(m.group(0)), part))
+    return [
+        (text.count("\n", 0, match.start()) + 1, text[match.start() : match.end()][:80])
+        for match in re.finditer("\0+", marked)
+    ]
 
 
 _IMG_TAG = re.compile(r"<img\b([^<>]*?)/?>", re.I)

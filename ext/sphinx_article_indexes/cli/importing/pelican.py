@@ -35,10 +35,14 @@ def _code(match: re.Match[str]) -> str:
     return f"```{match['lang']}\n{code}\n```\n\n"
 
 
+def placeholders(conversion: Conversion) -> None:
+    """Pelican's ``{static}``, ``{filename}`` and ``{attach}``, in Markdown and reST alike."""
+    conversion.sub(_PLACEHOLDER, "{static}/{filename}", _placeholder)
+
+
 def convert(conversion: Conversion) -> None:
-    """Convert Pelican's ``{static}``-style links, ``:::lang`` code and ``[TOC]``."""
+    """Convert Pelican's Markdown: ``:::lang`` code, ``[TOC]``, attribute lists."""
     c = conversion
-    c.sub(_PLACEHOLDER, "{static}/{filename}", _placeholder)
     c.sub(_CODE_MARKER, ":::lang code", _code)
     c.sub(_TOC, "[TOC]", lambda m: "")
     c.sub(_ATTR_LIST, "{: attributes}", lambda m: "")

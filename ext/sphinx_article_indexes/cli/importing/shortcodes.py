@@ -54,7 +54,7 @@ def _figure(match: re.Match[str]) -> str:
     caption = args.get("caption") or args.get("title") or ""
     if not caption:
         return f"![{alt}]({source})"
-    return f"\n:::{{figure}} {source}\n:alt: {alt}\n\n{caption}\n:::\n"
+    return f"\n```{{figure}} {source}\n:alt: {alt}\n\n{caption}\n```\n"
 
 
 def _admonition(match: re.Match[str]) -> str:
@@ -62,7 +62,7 @@ def _admonition(match: re.Match[str]) -> str:
     name, arguments, body = match.groups()
     words = [name, *_arguments(arguments).values(), *arguments.split()]
     kind = next((w.strip('"') for w in words if w.strip('"') in _KINDS), "note")
-    return f"\n:::{{{kind}}}\n{body.strip()}\n:::\n"
+    return fence(body.strip(), f"{{{kind}}}")
 
 
 def convert(conversion: Conversion) -> None:

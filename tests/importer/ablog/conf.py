@@ -1,0 +1,3 @@
+project = "АБлог"
+extensions = ["myst_parser", "ablog"]
+blog_baseurl = "https://ablog.example.org/"

@@ -1,0 +1,9 @@
+extensions = ["myst_parser", "sphinx_design", "sphinx_sitemap", "sphinx_article_indexes"]
+language = "ru"
+html_theme = "furo"
+html_baseurl = "https://example.org/journal/ru/latest/"
+sitemap_url_scheme = "{link}"
+sitemap_excludes = ["search.html", "genindex.html", "search/", "genindex/"]
+sitemap_show_lastmod = False
+myst_enable_extensions = ["colon_fence"]
+suppress_warnings = ["misc.highlighting_failure"]

@@ -1,0 +1,216 @@
+"""``sphinx-articles import`` on small sites written in each engine's dialect, then built."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from bs4 import BeautifulSoup
+
+from sphinx_article_indexes.cli import main
+from util import build, warnings
+
+SITES = Path(__file__).parent / "importer"
+ROOT = Path(__file__).parent / "roots" / "test-import"
+# Text that means a template tag, shortcode, attribute list or placeholder was printed.
+LEFTOVER = re.compile(r"\{%|%\}|\{\{|\}\}|\{:|\{static\}|\{filename\}|\[TOC\]|:::python")
+
+# Per engine: each post's title → (date shown in the archive's year, categories).
+EXPECTED = {
+    "jekyll": {
+        "Закон Мура: что дальше": ("2009", {"Железо", "История"}),
+        "Вторая статья": ("2010", {"Железо"}),
+    },
+    "hugo": {"Первый пост": ("2021", {"Заметки"}), "Второй пост": ("2021", {"Заметки"})},
+    "pelican": {
+        "Первая заметка Пеликана": ("2019", {"Python"}),
+        "Вторая заметка Пеликана": ("2019", {"Python"}),
+    },
+    "ablog": {"Первый пост ABlog": ("2024", {"Sphinx"}), "Второй пост ABlog": ("2025", {"Sphinx"})},
+}
+OLD_URLS = {
+    "jekyll": [
+        "blog/2009/01/13/zakon-mura.html",
+        "blog/2010/02/01/vtoroi.html",
+        "vtoroi/index.html",
+    ],
+    "hugo": ["2021/05/first/index.html", "old/vtoroi.html", "2021/06/vtoroi/index.html"],
+    "pelican": ["2019/pelican-one.html", "2019/pelican-two.html"],
+    "ablog": ["posts/2024/first.html", "posts/2025/second.html"],
+}
+
+
+def _import(tmp_path: Path, engine: str, *options: str) -> tuple[Path, int]:
+    docs = tmp_path / "docs"
+    if not docs.exists():
+        shutil.copytree(ROOT, docs)
+    return docs, main(["import", str(SITES / engine), "--into", str(docs), *options])
+
+
+def _pages(app) -> dict[str, BeautifulSoup]:
+    out = Path(app.outdir)
+    return {
+        p.relative_to(out).as_posix(): BeautifulSoup(p.read_text("utf-8"), "html.parser")
+        for p in out.rglob("*.html")
+    }
+
+
+@pytest.fixture(scope="module", params=sorted(EXPECTED))
+def imported(request, make_app_module, tmp_path_factory):
+    engine = request.param
+    docs, status = _import(tmp_path_factory.mktemp(engine), engine)
+    assert status == 0
+    app = build(make_app_module, docs)
+    return engine, docs, app
+
+
+@pytest.fixture(scope="module")
+def make_app_module():
+    """``make_app`` for a module-scoped fixture: one import and build per engine."""
+    from sphinx.testing.util import SphinxTestApp
+
+    apps = []
+
+    def make(buildername, srcdir, **kwargs):
+        app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
+        apps.append(app)
+        return app
+
+    yield make
+    for app in apps:
+        app.cleanup()
+
+
+def test_every_post_is_listed_with_its_date_and_categories(imported):
+    engine, _, app = imported
+    pages = _pages(app)
+    for title, (year, categories) in EXPECTED[engine].items():
+        archive = pages[f"archive/{year}.html"].select_one("article[role=main]")
+        assert title in archive.get_text(), (engine, title)
+        for category in categories:
+            listed = [
+                page for name, page in pages.items()
+                if name.startswith("categories/") and page.h1
+                and page.h1.get_text(strip=True).rstrip("¶") == category
+            ]  # fmt: skip
+            assert listed and title in listed[0].get_text(), (engine, title, category)
+
+
+def test_builds_without_warnings(imported):
+    _, _, app = imported
+    assert warnings(app) == ""
+
+
+def test_no_template_text_left_in_any_page(imported):
+    engine, _, app = imported
+    for name, page in _pages(app).items():
+        main_text = page.select_one("article[role=main]")
+        if name.startswith("articles/") and main_text is not None:
+            text = main_text.get_text()
+            assert not LEFTOVER.search(text), (engine, name, LEFTOVER.search(text).group(0))
+
+
+def test_links_between_posts_and_images_work(imported):
+    engine, _, app = imported
+    out = Path(app.outdir)
+    images = links = 0
+    for name, page in _pages(app).items():
+        if not name.startswith("articles/"):
+            continue
+        body = page.select_one("article[role=main]")
+        for image in body.select("img"):
+            assert (out / name).parent.joinpath(image["src"]).resolve().is_file(), (name, image)
+            images += 1
+        for link in body.select("a[href]"):
+            href = link["href"].split("#")[0]
+            if href and not re.match(r"[a-z]+:", href):
+                assert (out / name).parent.joinpath(href).resolve().is_file(), (name, href)
+                links += 1
+    assert images >= {"jekyll": 3, "hugo": 2, "pelican": 2, "ablog": 0}[engine]
+    assert links > 0
+
+
+def test_old_addresses_redirect_to_the_articles(imported):
+    engine, _, app = imported
+    out = Path(app.outdir)
+    for old in OLD_URLS[engine]:
+        redirect = BeautifulSoup((out / old).read_text("utf-8"), "html.parser")
+        refresh = redirect.select_one('meta[http-equiv="refresh"]')["content"]
+        target = refresh.split("url=", 1)[1]
+        assert (out / old).parent.joinpath(target).resolve().is_file(), (old, target)
+        assert redirect.select_one('link[rel="canonical"]')["href"].startswith("https://")
+
+
+def _files(docs: Path) -> dict[str, bytes]:
+    return {
+        p.relative_to(docs).as_posix(): p.read_bytes()
+        for p in sorted(docs.rglob("*"))
+        if p.is_file() and "_build" not in p.parts
+    }
+
+
+def test_re_running_gives_the_same_files(tmp_path, capsys):
+    docs, _ = _import(tmp_path, "jekyll")
+    first = _files(docs)
+    capsys.readouterr()
+    assert _import(tmp_path, "jekyll")[1] == 0
+    assert _files(docs) == first
+    assert "wrote 0 files" in capsys.readouterr().out
+
+
+def test_hand_edits_are_kept_unless_forced(tmp_path, capsys):
+    docs, _ = _import(tmp_path, "hugo")
+    article = docs / "articles" / "2021" / "first.md"
+    edited = article.read_text("utf-8").replace("Начало первого поста.", "Исправлено вручную.")
+    article.write_text(edited, "utf-8")
+    capsys.readouterr()
+    _import(tmp_path, "hugo")
+    assert article.read_text("utf-8") == edited
+    assert "kept 1 files edited since the last import" in capsys.readouterr().out
+    _import(tmp_path, "hugo", "--force")
+    assert "Начало первого поста." in article.read_text("utf-8")
+
+
+def test_dry_run_writes_nothing(tmp_path, capsys):
+    docs = shutil.copytree(ROOT, tmp_path / "docs")
+    before = _files(docs)
+    assert _import(tmp_path, "pelican", "--dry-run")[1] == 0
+    assert _files(docs) == before
+    assert "would write 4 files" in capsys.readouterr().out
+
+
+def test_nothing_already_in_docs_is_lost(tmp_path):
+    docs = shutil.copytree(ROOT, tmp_path / "docs")
+    mine = docs / "articles" / "2010" / "vtoroi.md"  # where the import would write
+    mine.parent.mkdir(parents=True)
+    mine.write_text("---\ntitle: Моя\ndate: 2010-01-01\n---\n\nМоя статья.\n", "utf-8")
+    _import(tmp_path, "jekyll")
+    assert mine.read_text("utf-8").endswith("Моя статья.\n")
+
+
+def test_a_folder_that_is_no_site_is_refused(tmp_path, capsys):
+    docs = shutil.copytree(ROOT, tmp_path / "docs")
+    (tmp_path / "empty").mkdir()
+    assert main(["import", str(tmp_path / "empty"), "--into", str(docs)]) == 2
+    assert "is not a Jekyll, Hugo, Pelican or ABlog site" in capsys.readouterr().err
+    assert main(["import", str(SITES / "jekyll"), "--into", str(tmp_path / "empty")]) == 2
+    assert "no conf.py in" in capsys.readouterr().err
+
+
+def test_other_encodings_and_leftovers_are_reported(tmp_path, capsys):
+    site = shutil.copytree(SITES / "jekyll", tmp_path / "site")
+    post = "---\ntitle: Кодировка\ndate: 2012-01-01\n---\n\nТекст {% include note.html %} конец.\n"
+    (site / "_posts" / "2012-01-01-cp1251.md").write_bytes(post.encode("cp1251"))
+    docs = shutil.copytree(ROOT, tmp_path / "docs")
+    assert main(["import", str(site), "--into", str(docs)]) == 0
+    said = capsys.readouterr().out
+    assert "it was read as Windows-1251" in said
+    assert "articles/2012/cp1251.md:8: left as written: {% include note.html %}" in said
+    assert "Кодировка" in (docs / "articles" / "2012" / "cp1251.md").read_text("utf-8")
+
+
+def test_help_describes_import(capsys):
+    assert main(["import", "--help"]) == 0
+    assert "--dry-run" in capsys.readouterr().out

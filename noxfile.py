@@ -122,6 +122,13 @@ def bench(session: nox.Session) -> None:
     session.run("python", "benchmarks/run.py", *session.posargs)
 
 
+@nox.session(name="import")
+def import_blog(session: nox.Session) -> None:
+    """Bring a Jekyll, Hugo, Pelican or ABlog blog: nox -s import -- ../old-blog [--dry-run]."""
+    session.install("-e", ".")
+    session.run("sphinx-articles", "import", "--into", DOCS, *session.posargs)
+
+
 @nox.session
 def new(session: nox.Session) -> None:
     """Start an article: nox -s new -- "Заголовок статьи" (never overwrites a file)."""

@@ -15,6 +15,7 @@ from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from docutils import nodes
 from test_incremental_and_parallel import feeds
 
 from sphinx_article_indexes.records.frontmatter import read_article
@@ -286,3 +287,15 @@ def test_a_file_that_turns_unreadable_is_left_out_at_the_next_build(make_app, ro
     assert f"{article}: left out of the build: it is not UTF-8 text" in warnings(app)
     assert "Later" not in titles(article_body(app, "index"))
     _everywhere(app)
+
+
+def test_hard_line_breaks_are_kept_whatever_the_raw_html_setting(make_app, rootdir, tmp_path):
+    src = _publication(rootdir, tmp_path)
+    body = "Строка стиха,  \nследующая строка.\n"
+    (src / "articles" / "verse.md").write_text(_front(title="Стих") + body, "utf-8")
+    app = build(make_app, src, confoverrides={"articles_raw_html": "escape"})
+    assert "raw" not in warnings(app)
+    assert article_body(app, "articles/verse").select_one("p br") is not None
+    # MyST's line break for the PDF, kept: it is MyST's own markup, not the author's.
+    breaks = [n.astext() for n in app.env.get_doctree("articles/verse").findall(nodes.raw)]
+    assert "\\\\" in [b.strip() for b in breaks]

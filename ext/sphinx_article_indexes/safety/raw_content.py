@@ -19,6 +19,8 @@ from ..records.reading import is_article
 
 logger = logging.getLogger(__name__)
 CHOICES = ("allow", "escape", "drop")
+# MyST writes a hard line break (two spaces at a line's end) as raw markup of its own.
+_LINE_BREAK = {("html",): "<br />", ("latex",): "\\\\"}
 
 
 def _as_text(node: nodes.raw) -> nodes.Element:
@@ -40,6 +42,8 @@ class ArticleRawContent(SphinxTransform):
         choice = self.config.articles_raw_html
         for node in list(self.document.findall(nodes.raw)):
             formats = node.get("format", "").split()
+            if _LINE_BREAK.get(tuple(formats)) == node.astext().strip():
+                continue
             if formats != ["html"]:
                 what = " ".join(formats) or "markup"
                 self._warn(node, f"raw {what} is not allowed in an article; it was left out")

@@ -22,6 +22,7 @@ EXPECTED = {
     "jekyll": {
         "Закон Мура: что дальше": ("2009", {"Железо", "История"}),
         "Вторая статья": ("2010", {"Железо"}),
+        "Третья, с якорями": ("2012", {"История"}),  # date from 2012-3-5-…, unpadded
     },
     "hugo": {"Первый пост": ("2021", {"Заметки"}), "Второй пост": ("2021", {"Заметки"})},
     "pelican": {
@@ -128,8 +129,21 @@ def test_links_between_posts_and_images_work(imported):
             if href and not re.match(r"[a-z]+:", href):
                 assert (out / name).parent.joinpath(href).resolve().is_file(), (name, href)
                 links += 1
-    assert images >= {"jekyll": 3, "hugo": 2, "pelican": 2, "ablog": 0}[engine]
+    assert images >= {"jekyll": 4, "hugo": 2, "pelican": 2, "ablog": 0}[engine]
     assert links > 0
+
+
+def test_links_to_anchors_and_heading_levels(imported):
+    engine, _, app = imported
+    if engine != "jekyll":
+        pytest.skip("the Jekyll site has the anchors")
+    page = _pages(app)["articles/2012/tretii.html"].select_one("article[role=main]")
+    for anchor in ("razdel", "vyvody"):
+        href = page.select_one(f'a[href="#{anchor}"]')
+        assert href is not None and page.select_one(f'[id="{anchor}"]') is not None
+    # ### and ##### under the title: one level under it, then the next.
+    assert [h.name for h in page.select("h1, h2, h3, h4, h5")] == ["h1", "h2", "h3"]
+    assert page.select_one('a[href^="https://example.org/big.png"] img') is not None
 
 
 def test_old_addresses_redirect_to_the_articles(imported):

@@ -22,7 +22,7 @@ _TOML = re.compile(r"\A\+\+\+[ \t]*\r?\n(.*?\r?\n)?\+\+\+[ \t]*(?:\r?\n|\Z)", re
 _JSON_END = re.compile(r"[ \t]*(?:\r?\n|\Z)")
 # Pelican's metadata: ``Title: …`` lines at the top of the file, without fences.
 _PELICAN = re.compile(r"\A(?:[Tt]itle|[Dd]ate|[Cc]ategory|[Tt]ags|[Ss]lug|[Aa]uthors?):[ \t]")
-_FILE_DATE = re.compile(r"(?:^|/)(\d{4}-\d{2}-\d{2})-[^/]+$")
+_FILE_DATE = re.compile(r"(?:^|/)(\d{4})-(\d{1,2})-(\d{1,2})-[^/]+$")  # Jekyll: 2014-7-3 too
 
 # Names other engines use for a key this project knows by another name.
 ALIASES = {
@@ -131,12 +131,12 @@ def _engine_draft(data: dict) -> dict:
 
 
 def date_from_file_name(docname: str) -> dt.datetime | None:
-    """Jekyll's date, the ``2009-01-27`` of ``_posts/2009-01-27-slug.md``, if it is a real day."""
+    """Jekyll's date, the ``2009-01-27`` of ``_posts/2009-01-27-slug.md``, if a real day."""
     match = _FILE_DATE.search(docname)
     if not match:
         return None
     try:
-        return dt.datetime.fromisoformat(match.group(1))
+        return dt.datetime(*(int(part) for part in match.groups()))
     except ValueError:
         return None
 

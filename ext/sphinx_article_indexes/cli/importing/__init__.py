@@ -26,7 +26,6 @@ _CONVERTERS = {
     "pelican": [pelican.convert],
     "ablog": [],
 }
-_MATH = {"myst": {"enable_extensions": ["colon_fence", "dollarmath", "amsmath"]}}
 
 
 def _unique(read: list[posts.Post]) -> None:
@@ -51,15 +50,18 @@ def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: 
         for convert in _CONVERTERS[site.engine]:
             convert(conversion)
         markup.html_images(conversion)
+        markup.html_anchors(conversion)
+        markup.heading_levels(conversion)
     rewriting = links.rewrite(conversion, targets, post.source, targets.docs / post.output)
     report.absorb(conversion.done, rewriting)
     report.copies = rewriting.copies
     if post.markup == "rst":
         report.done["reST kept as reST"] = 1
         return rst.to_myst(conversion.text)
-    if markup.has_math(conversion.text):
-        post.front.update(_MATH)
-        report.done["$$ math"] = 1
+    if settings := markup.myst_settings(conversion.text):
+        post.front["myst"] = settings
+        if "enable_extensions" in settings:
+            report.done["$$ math"] += 1
     return conversion.text
 
 

@@ -17,7 +17,7 @@ import yaml
 
 ENGINES = ("jekyll", "hugo", "pelican", "ablog")
 POST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".html")
-_JEKYLL_NAME = re.compile(r"(\d{4})-(\d{2})-(\d{2})-(.+)")
+_JEKYLL_NAME = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})-(.+)")
 _SKIP_DIRS = {".git", "node_modules", "_site", "public", "output", "_build", "vendor", ".venv"}
 
 
@@ -58,11 +58,16 @@ def detect(root: Path, engine: str | None = None) -> Site:
     return Site(found, root, settings, _static_dirs(found, root, settings))
 
 
+_HUGO_NAMES = ("hugo.toml", "hugo.yaml", "config.toml", "config.yaml")
+
+
 def _engine_by_config(root: Path) -> str | None:
     if (root / "pelicanconf.py").is_file():
         return "pelican"
     if any((root / name).is_file() for name in ("hugo.toml", "hugo.yaml", "hugo.json")):
         return "hugo"
+    if any((root / "config" / "_default" / name).is_file() for name in _HUGO_NAMES):
+        return "hugo"  # Hugo's configuration folder
     if (root / "conf.py").is_file() and "ablog" in _read(root / "conf.py"):
         return "ablog"
     if (root / "_config.yml").is_file() or (root / "_config.yaml").is_file():
@@ -90,14 +95,30 @@ def _jekyll_settings(root: Path) -> dict:
     return _yaml_file(root / "_config.yml") or _yaml_file(root / "_config.yaml")
 
 
+def _settings_file(path: Path) -> dict:
+    if path.suffix != ".toml":
+        return _yaml_file(path)
+    try:
+        return tomllib.loads(_read(path))
+    except tomllib.TOMLDecodeError:
+        return {}
+
+
 def _hugo_settings(root: Path) -> dict:
-    for name in ("hugo.toml", "config.toml"):
+    """``hugo.toml`` (or ``config.*``), or ``config/_default/``, where each file is one key."""
+    for name in _HUGO_NAMES:
         if (root / name).is_file():
-            try:
-                return tomllib.loads(_read(root / name))
-            except tomllib.TOMLDecodeError:
-                return {}
-    return _yaml_file(root / "hugo.yaml") or _yaml_file(root / "config.yaml")
+            return _settings_file(root / name)
+    settings: dict = {}
+    folder = root / "config" / "_default"
+    for path in sorted(folder.glob("*.*")) if folder.is_dir() else []:
+        if path.suffix in (".toml", ".yaml", ".yml"):
+            data = _settings_file(path)
+            if path.stem in ("hugo", "config"):
+                settings.update(data)
+            else:
+                settings.setdefault(path.stem, data)
+    return settings
 
 
 def python_constants(path: Path) -> dict:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
 import re
@@ -9,13 +10,15 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from ...records.slugs import slugify
 from . import urls
 from .engines import Site
 from .markup import Conversion
 
-_MD_LINK = re.compile(
-    r"(!?\[(?:[^\[\]]|\[[^\]]*\])*\]\()(<[^>\n]*>|[^)\s]+)((?:\s+\"[^\"\n]*\")?\))"
-)
+# A Markdown image, then a link (not an image): a link may hold an image, [![a](i.png)](u).
+_TITLE = r"((?:\s+(?:\"[^\"\n]*\"|'[^'\n]*'|\([^)\n]*\)))?\))"
+_MD_IMAGE = re.compile(r"(!\[[^\]\n]*\]\()(<[^>\n]*>|[^)\s]+)" + _TITLE)
+_MD_LINK = re.compile(r"((?<!!)\[(?:[^\[\]]|\[[^\]]*\])*\]\()(<[^>\n]*>|[^)\s]+)" + _TITLE)
 _REF_DEF = re.compile(r"^([ \t]{0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)", re.M)
 _HTML_ATTR = re.compile(r"(\b(?:href|src)=)([\"'])([^\"'\n]*)\2")
 # An image or figure directive's path: MyST's ``:::{figure} path``, reST's ``.. image:: path``.
@@ -149,11 +152,8 @@ class _Rewriter:
         file = _site_file(self.targets, path, self.source)
         if file is None:
             return self._not_a_file(path)
-        copy = (
-            self.targets.docs
-            / "media"
-            / file.resolve().relative_to(self.targets.site.root.resolve())
-        )
+        relative = file.resolve().relative_to(self.targets.site.root.resolve())
+        copy = self.targets.docs / "media" / Path(*map(_ascii_name, relative.parts))
         self.out.copies[file] = copy
         return _relative(copy, self.article)
 
@@ -169,14 +169,25 @@ class _Rewriter:
         return None
 
 
+_PLAIN_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]*")
+
+
+def _ascii_name(name: str) -> str:
+    """A file or folder name MyST leaves as it is: Markdown percent-encodes other characters."""
+    if _PLAIN_NAME.fullmatch(name):
+        return name
+    stem, dot, suffix = name.rpartition(".") if "." in name[1:] else (name, "", "")
+    digest = hashlib.blake2b(name.encode(), digest_size=3).hexdigest()
+    suffix = suffix if _PLAIN_NAME.fullmatch(suffix or "x") else ""
+    return f"{slugify(stem)[:40] or 'file'}-{digest}{dot if suffix else ''}{suffix}"
+
+
 def rewrite(conversion: Conversion, targets: Targets, source: Path, article: Path) -> Rewriting:
     """Point every link and image of a post at the new articles and the copied files."""
     rewriting = Rewriting()
     new = _Rewriter(targets, source, article, rewriting)
-    conversion.sub(
-        _MD_LINK, "links",
-        lambda m: m.group(1) + new(m.group(2), image=m.group(1)[0] == "!") + m.group(3),
-    )  # fmt: skip
+    conversion.sub(_MD_IMAGE, "links", lambda m: m[1] + new(m[2], image=True) + m[3])
+    conversion.sub(_MD_LINK, "links", lambda m: m[1] + new(m[2]) + m[3])
     conversion.sub(_REF_DEF, "links", lambda m: m.group(1) + new(m.group(2)))
     conversion.sub(
         _HTML_ATTR,

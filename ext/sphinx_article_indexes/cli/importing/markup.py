@@ -118,3 +118,61 @@ def has_math(text: str) -> bool:
     found = []
     outside_code(text, lambda part: found.append(bool(_DISPLAY_MATH.search(part))) or part)
     return any(found)
+
+
+_HEADING_ANCHOR = re.compile(
+    r"^(#{1,6}[ \t]+)(.*?)<a\s+(?:name|id)=[\"']([\w.:-]+)[\"']\s*/?>\s*(?:</a>)?(.*)$", re.M
+)
+_LINE_ANCHOR = re.compile(
+    r"^[ \t]*<a\s+(?:name|id)=[\"']([\w.:-]+)[\"']\s*/?>\s*(?:</a>)?[ \t]*$", re.M
+)
+
+
+def html_anchors(conversion: Conversion) -> None:
+    """``<a name="x"></a>`` in a heading or on its own line as a label: ``#x`` links work."""
+    conversion.sub(
+        _HEADING_ANCHOR, "<a name>", lambda m: f"({m[3]})=\n{m[1]}{(m[2] + m[4]).strip()}"
+    )
+    conversion.sub(_LINE_ANCHOR, "<a name>", lambda m: f"({m[1]})=")
+
+
+_FRAGMENT_LINK = re.compile(r"\]\(#[^)\s]+\)")
+
+
+def myst_settings(text: str) -> dict:
+    """What MyST needs switched on for this article: math, ids for links to its headings."""
+    settings: dict = {}
+    if has_math(text):
+        settings["enable_extensions"] = ["colon_fence", "dollarmath", "amsmath"]
+    if _FRAGMENT_LINK.search(text):
+        # Jekyll, Hugo and Pelican give headings ids from their text; links use them.
+        settings["heading_anchors"] = 6
+    return settings
+
+
+_ATX = re.compile(r"^(#{1,6})([ \t]+\S.*)$", re.M)
+
+
+def heading_levels(conversion: Conversion) -> None:
+    """Headings one level under the title and without gaps (``#``, ``###`` → ``##``, ``###``).
+
+    Blogs often start sections at ``#`` or skip a level; the page's title is its only
+    first-level heading here, and MyST warns at each skipped level.
+    """
+    text = conversion.text
+    first = next((line for line in text.splitlines() if line.strip()), "")
+    title = first if first.startswith("# ") else None  # the post's own title, kept
+    levels: set[int] = set()
+    outside_code(text, lambda part: levels.update(
+        len(m[1]) for m in _ATX.finditer(part) if m.group(0) != title
+    ) or part)  # fmt: skip
+    rank = {level: min(number + 2, 6) for number, level in enumerate(sorted(levels))}
+    if all(rank[level] == level for level in levels):
+        return
+
+    def relevel(match: re.Match[str]) -> str:
+        if match.group(0) == title:
+            return match.group(0)
+        return "#" * rank[len(match[1])] + match[2]
+
+    conversion.sub(_ATX, "heading levels", relevel)

@@ -6,6 +6,8 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from ...records import dialects, frontmatter
 from ...records.frontmatter import KNOWN_KEYS
 
@@ -49,7 +51,7 @@ def read(path: Path, engine: str) -> Source:
     if markup == "rst":
         source = _rst(text)
     elif (found := dialects.find(text)) is not None:
-        source = Source(_front_matter(found), text[found.end :], "md")
+        source = Source(_front_matter(found, problems), text[found.end :], "md")
     elif engine == "pelican":
         source = _pelican_lines(text)
     else:
@@ -60,11 +62,26 @@ def read(path: Path, engine: str) -> Source:
     return source
 
 
-def _front_matter(found: dialects.Found) -> dict:
-    data = frontmatter.load(found.raw) if found.kind == "yaml" else dialects.parse(found)
+def _front_matter(found: dialects.Found, problems: list[str]) -> dict:
+    if found.kind != "yaml":
+        data = dialects.parse(found)
+    else:
+        try:
+            data = frontmatter.load(found.raw)
+        except ValueError as err:
+            data = _as_jekyll_reads_it(found.raw, err, problems)
     if not isinstance(data, dict):
         raise ValueError("front matter is not a mapping of keys")
     return dialects.normalise_keys(data, KNOWN_KEYS | _ENGINE_KEYS, [])
+
+
+def _as_jekyll_reads_it(raw: str, err: ValueError, problems: list[str]) -> object:
+    """YAML our reader refuses but Jekyll and Hugo accept (a repeated key: the last wins)."""
+    if "duplicated key" not in str(err):
+        raise err
+    data = yaml.safe_load(raw)
+    problems.append(f"{err}; the last one is kept, as the old engine did")
+    return data
 
 
 # Keys of other engines the importer reads, matched case-insensitively like ours.

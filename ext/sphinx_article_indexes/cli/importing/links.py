@@ -23,7 +23,9 @@ _REF_DEF = re.compile(r"^([ \t]{0,3}\[[^\]\n]+\]:[ \t]*)(<[^>\n]*>|\S+)", re.M)
 _HTML_ATTR = re.compile(r"(\b(?:href|src)=)([\"'])([^\"'\n]*)\2")
 # An image or figure directive's path: MyST's ``:::{figure} path``, reST's ``.. image:: path``.
 _DIRECTIVE_PATH = re.compile(
-    r"^([ \t]*(?:\.\. (?:image|figure)::|[`:]{3,}\{(?:image|figure)\})[ \t]+)(\S+)", re.M
+    r"^([ \t]*(?:\.\. (?:\|[^|\n]+\| )?(?:image|figure)::|[`:]{3,}\{(?:image|figure)\})"
+    r"[ \t]+)(\S+)",
+    re.M,
 )
 _POST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".html")
 

@@ -13,6 +13,10 @@ import re
 from ...markdown import heading
 from .markup import fence
 
+# ``.. |name| image:: path`` and its indented options: each block needs the ones it uses.
+_SUBSTITUTION = re.compile(
+    r"^\.\. \|([^|\n]+)\|[^\n]*\n(?:[ \t]+[^\n]*\n|[ \t]*\n(?=[ \t]+\S))*", re.M
+)
 _ADORNMENT = re.compile(r"([=\-~`#*^\"'+:.,_])\1{2,}[ \t]*")
 
 
@@ -34,6 +38,10 @@ def _title_at(lines: list[str], number: int) -> tuple[str, tuple[str, bool], int
 
 def to_myst(body: str) -> str:
     """The reST body as MyST: headings for its section titles, ``eval-rst`` for the rest."""
+    # MyST parses each block on its own: substitutions defined at the end of the post are
+    # given to each block that uses them.
+    definitions = {m[1]: m.group(0) for m in _SUBSTITUTION.finditer(body + "\n")}
+    body = _SUBSTITUTION.sub("", body + "\n")
     lines = body.split("\n")
     styles: list[tuple[str, bool]] = []
     out: list[str] = []
@@ -49,13 +57,29 @@ def to_myst(body: str) -> str:
         text, style, size = title
         if style not in styles:
             styles.append(style)
-        out.append(_rst_block(chunk))
+        out.append(_rst_block(chunk, definitions))
         out.append(heading(text, min(styles.index(style) + 2, 6)))
         chunk, number = [], number + size
-    out.append(_rst_block(chunk))
+    out.append(_rst_block(chunk, definitions))
     return "\n\n".join(part for part in out if part) + "\n"
 
 
-def _rst_block(lines: list[str]) -> str:
+def _rst_block(lines: list[str], definitions: dict[str, str]) -> str:
     text = "\n".join(lines).strip("\n")
+    for name, definition in definitions.items():
+        # MyST keeps no substitution of an eval-rst block: an image alone on its line
+        # becomes the image directive itself.
+        directive = re.sub(r"^\.\. \|[^|\n]+\| ", ".. ", definition).rstrip("\n")
+        text = re.sub(
+            rf"^([ \t]*)\|{re.escape(name)}\|[ \t]*$",
+            lambda m: _indent(directive, m[1]),
+            text,
+            flags=re.M,
+        )
+        if f"|{name}|" in text:  # used within a line: the definition goes with it
+            text += "\n\n" + definition.rstrip("\n")
     return fence(text, "{eval-rst}").strip("\n") if text.strip() else ""
+
+
+def _indent(text: str, indent: str) -> str:
+    return "\n".join(indent + line if line.strip() else line for line in text.split("\n"))

@@ -33,6 +33,10 @@ _ADMONITION = re.compile(
     re.S,
 )
 _KINDS = ("note", "tip", "hint", "important", "warning", "caution", "danger", "attention", "error")
+_LINK = re.compile(_OPEN + r"link\s+([^}]*?)\s*/?" + _CLOSE)
+_DETAILS = re.compile(
+    _OPEN + r"details\s*([^}]*?)" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*details" + _CLOSE, re.S
+)
 _HEADING_ID = re.compile(r"^(#{1,6}[ \t]+.*?)[ \t]*\{#([\w-]+)\}[ \t]*$", re.M)
 _FENCE_OPTIONS = re.compile(r"^([ \t]{0,3}(?:`{3,}|~{3,})[\w+#.-]*)[ \t]*\{[^}\n]*\}[ \t]*$", re.M)
 _ATTRIBUTES = re.compile(r"(?<=[)\]])\{[.#]?[\w-]+(?:=[^}\s]+)?(?:\s+[.#]?[\w-]+(?:=[^}\s]+)?)*\}")
@@ -65,6 +69,25 @@ def _admonition(match: re.Match[str]) -> str:
     return fence(body.strip(), f"{{{kind}}}")
 
 
+def _link(match: re.Match[str]) -> str:
+    """Themes' ``link`` shortcode (LoveIt, FixIt, DoIt): href, content or title."""
+    args = _arguments(match.group(1))
+    words = [w for w in match.group(1).split() if "=" not in w]
+    href = args.get("href") or (words[0].strip('"') if words else "")
+    text = (
+        args.get("content")
+        or args.get("title")
+        or (words[1].strip('"') if len(words) > 1 else href)
+    )
+    return f"[{text}]({href})" if href else match.group(0)
+
+
+def _details(match: re.Match[str]) -> str:
+    """A collapsed block as sphinx-design's dropdown (the extension sets sphinx-design up)."""
+    summary = next(iter(_arguments(match.group(1)).values()), match.group(1).strip('" ')) or "…"
+    return fence(match.group(2).strip(), f"{{dropdown}} {summary}")
+
+
 def convert(conversion: Conversion) -> None:
     """Convert Hugo's shortcodes in place; custom ones are left and reported."""
     c = conversion
@@ -78,5 +101,7 @@ def convert(conversion: Conversion) -> None:
     c.sub(_KATEX_BLOCK, "{{< katex >}}", lambda m: f"\n$$\n{m.group(1).strip()}\n$$\n")
     c.sub(_KATEX, "{{< katex >}}", lambda m: f"${m.group(1).strip()}$")
     c.sub(_ADMONITION, "{{< alert >}}", _admonition)
+    c.sub(_LINK, "{{< link >}}", _link)
+    c.sub(_DETAILS, "{{< details >}}", _details)
     c.sub(_HEADING_ID, "{#id}", lambda m: f"({m.group(2)})=\n{m.group(1)}")
     c.sub(_ATTRIBUTES, "{attributes}", lambda m: "")

@@ -72,7 +72,7 @@ def _rst_block(lines: list[str], definitions: dict[str, str]) -> str:
         directive = re.sub(r"^\.\. \|[^|\n]+\| ", ".. ", definition).rstrip("\n")
         text = re.sub(
             rf"^([ \t]*)\|{re.escape(name)}\|[ \t]*$",
-            lambda m: _indent(directive, m[1]),
+            lambda m, directive=directive: _indent(directive, m[1]),
             text,
             flags=re.M,
         )

@@ -48,23 +48,6 @@ def pdf_text(publication, make_app_module) -> tuple[str, str]:
     return text.stdout, log
 
 
-@pytest.fixture(scope="module")
-def make_app_module(request, tmp_path_factory):
-    """``make_app`` for fixtures that build once per module."""
-    from sphinx.testing.util import SphinxTestApp
-
-    apps = []
-
-    def make(buildername, srcdir, **kwargs):
-        app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
-        apps.append(app)
-        return app
-
-    yield make
-    for app in apps:
-        app.cleanup()
-
-
 def _flat(text: str) -> str:
     """PDF text with hyphenation at line ends undone and whitespace folded."""
     return " ".join(re.sub(r"(?<=\w)-\n\s*(?=\w)", "", text).split())

@@ -58,30 +58,24 @@ def _pages(app) -> dict[str, BeautifulSoup]:
     }
 
 
-@pytest.fixture(scope="module", params=sorted(EXPECTED))
-def imported(request, make_app_module, tmp_path_factory):
-    engine = request.param
-    docs, status = _import(tmp_path_factory.mktemp(engine), engine)
-    assert status == 0
-    app = build(make_app_module, docs)
-    return engine, docs, app
-
-
 @pytest.fixture(scope="module")
-def make_app_module():
-    """``make_app`` for a module-scoped fixture: one import and build per engine."""
-    from sphinx.testing.util import SphinxTestApp
+def site_of(make_app_module, tmp_path_factory):
+    """Import one engine's site and build it, once per module and engine."""
+    built = {}
 
-    apps = []
+    def site(engine: str):
+        if engine not in built:
+            docs, status = _import(tmp_path_factory.mktemp(engine), engine)
+            assert status == 0
+            built[engine] = (engine, docs, build(make_app_module, docs))
+        return built[engine]
 
-    def make(buildername, srcdir, **kwargs):
-        app = SphinxTestApp(buildername, srcdir=srcdir, **kwargs)
-        apps.append(app)
-        return app
+    return site
 
-    yield make
-    for app in apps:
-        app.cleanup()
+
+@pytest.fixture(params=sorted(EXPECTED))
+def imported(request, site_of):
+    return site_of(request.param)
 
 
 def test_every_post_is_listed_with_its_date_and_categories(imported):
@@ -133,10 +127,8 @@ def test_links_between_posts_and_images_work(imported):
     assert links > 0
 
 
-def test_links_to_anchors_and_heading_levels(imported):
-    engine, _, app = imported
-    if engine != "jekyll":
-        pytest.skip("the Jekyll site has the anchors")
+def test_links_to_anchors_and_heading_levels(site_of):
+    _, _, app = site_of("jekyll")
     page = _pages(app)["articles/2012/tretii.html"].select_one("article[role=main]")
     for anchor in ("razdel", "vyvody"):
         href = page.select_one(f'a[href="#{anchor}"]')
@@ -230,10 +222,8 @@ def test_help_describes_import(capsys):
     assert "--dry-run" in capsys.readouterr().out
 
 
-def test_theme_shortcodes_become_links_dropdowns_and_admonitions(imported):
-    engine, _, app = imported
-    if engine != "hugo":
-        pytest.skip("the Hugo site has the theme's shortcodes")
+def test_theme_shortcodes_become_links_dropdowns_and_admonitions(site_of):
+    _, _, app = site_of("hugo")
     page = _pages(app)["articles/2021/vtoroi.html"].select_one("article[role=main]")
     assert page.select_one('a[href="https://gohugo.io/"]').get_text() == "Сайт Hugo"
     assert "Скрытый текст." in page.select_one("details").get_text()

@@ -213,6 +213,8 @@ def test_other_encodings_and_leftovers_are_reported(tmp_path, capsys):
     assert main(["import", str(site), "--into", str(docs)]) == 0
     said = capsys.readouterr().out
     assert "it was read as Windows-1251" in said
+    assert "_posts/2009-01-13-zakon-mura.md → articles/2009/zakon-mura.md (converted: " in said
+    assert "{% highlight %} 1" in said
     assert "articles/2012/cp1251.md:8: left as written: {% include note.html %}" in said
     assert "Кодировка" in (docs / "articles" / "2012" / "cp1251.md").read_text("utf-8")
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -35,11 +36,12 @@ def _target(out: Path, page: str) -> Path:
 
 
 def test_each_alias_redirects_to_the_article(make_app, tmp_path):
-    src = _project(tmp_path, '["/blog/2020/01/old.html", "/2020/old/", "/bare"]')
-    app = build(make_app, src)
+    aliases = '["/blog/2020/01/old.html", "/2020/old/", "/bare", "/блог/старая%20статья.html"]'
+    app = build(make_app, _project(tmp_path, aliases))
     out = Path(app.outdir)
     article = (out / "articles" / "moved.html").resolve()
-    for page in ("blog/2020/01/old.html", "2020/old/index.html", "bare/index.html"):
+    pages = ("blog/2020/01/old.html", "2020/old/index.html", "bare/index.html")
+    for page in (*pages, "блог/старая статья.html"):
         assert _target(out, page) == article
     assert warnings(app) == ""
 
@@ -51,10 +53,11 @@ def test_dirhtml_redirects_to_the_folder(make_app, tmp_path):
 
 
 def test_hostile_or_clashing_aliases_are_refused(make_app, tmp_path):
-    aliases = '["/../../escape.html", "/a?b=1", "/index.html", "/x.php", "relative.html"]'
+    hostile = ["/../../escape.html", "/%2e%2e/%2E%2E/escape.html", "/a?b=1", "/x.php", "rel.html"]
+    aliases = json.dumps([*hostile, "/index.html", "/a%0Ab.html"])
     app = build(make_app, _project(tmp_path, aliases))
     said = warnings(app)
-    for bad in ("/../../escape.html", "/a?b=1", "/x.php", "relative.html"):
+    for bad in (*hostile, "/a%0Ab.html"):
         assert f"'aliases' entry {bad!r} is not a page address" in said
     assert "is a page of the site (index.html); no redirect written" in said
     assert not (tmp_path / "escape.html").exists()

@@ -9,7 +9,7 @@ run code or read files). Each limit is in the README's table of warnings.
 from __future__ import annotations
 
 import re
-from urllib.parse import urlsplit
+from urllib.parse import unquote, urlsplit
 
 MAX_FRONT_MATTER = 64 * 1024  # characters between the fences
 MAX_YAML_NODES = 10_000  # values, keys and items, counted as written (aliases are refused)
@@ -65,6 +65,7 @@ def clean(key: str, text: str, limit: int, problems: list[str]) -> str:
 
 # An old address on this site: a path of ordinary characters, no query, no fragment.
 _OLD_ADDRESS = re.compile(r"/(?:[^\x00-\x20\x7f\"<>\\^`{|}?#%]|%[0-9A-Fa-f]{2})*")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")
 _OLD_PAGE = re.compile(r"(?:.*/)?(?:[^/.]*|[^/]*\.html?)")
 
 
@@ -79,10 +80,13 @@ def old_addresses(value: object, problems: list[str]) -> tuple[str, ...]:
     kept: list[str] = []
     for item in items:
         text = str(item).strip()
-        segments = text.split("/")
+        # Checked as the web server will read it: %2e%2e is "..", %2F a folder.
+        decoded = unquote(text)
+        segments = decoded.split("/")
         if (
             not _OLD_ADDRESS.fullmatch(text) or ".." in segments or "." in segments
-            or "//" in text or len(text) > 300 or not _OLD_PAGE.fullmatch(text)
+            or "//" in decoded or "\\" in decoded or printable(decoded) != decoded
+            or _CONTROL.search(decoded) or len(text) > 300 or not _OLD_PAGE.fullmatch(decoded)
         ):  # fmt: skip
             problems.append(
                 f"'aliases' entry {text[:80]!r} is not a page address on this site such as "

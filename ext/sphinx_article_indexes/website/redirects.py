@@ -16,6 +16,7 @@ import posixpath
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING
+from urllib.parse import unquote
 
 from sphinx.util import logging
 
@@ -31,8 +32,8 @@ _BUILDERS = ("html", "dirhtml")
 
 
 def output_file(alias: str) -> str:
-    """The file, relative to the output folder, that serves ``alias``."""
-    path = alias.strip("/")
+    """The file, relative to the output folder, that serves ``alias`` (``%20`` is a space)."""
+    path = unquote(alias).strip("/")
     if not path or alias.endswith("/") or "." not in path.rsplit("/", 1)[-1]:
         return posixpath.join(path, "index.html")
     return path

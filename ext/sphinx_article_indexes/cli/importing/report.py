@@ -31,13 +31,18 @@ class PostReport:
         self.dead += rewriting.dead
         self.old_site += rewriting.old_site
 
-    def lines(self) -> list[str]:
-        """The report's lines for this post; none if all went well."""
+    def troubles(self) -> list[str]:
+        """What went wrong with this post, one line each; empty if nothing did."""
         said = [f"  problem: {p}" for p in self.problems]
         said += [f"  {self.output}:{line}: left as written: {text}" for line, text in self.left]
         said += [f"  missing file: {m}" for m in self.missing]
         said += [f"  link to no imported post: {d}" for d in self.dead]
-        return [f"{self.source} → {self.output}", *said] if said else []
+        return said
+
+    def lines(self) -> list[str]:
+        """The report's lines for this post: what was converted, then what was not."""
+        done = ", ".join(f"{k} {v}" for k, v in sorted(self.done.items()))
+        return [f"{self.source} → {self.output}" + (f" (converted: {done})" if done else "")]
 
 
 @dataclass
@@ -64,16 +69,11 @@ class Report:
         """A post that could not be read at all."""
         self.failures.append((source, reason))
 
-    @property
-    def clean(self) -> bool:
-        """Whether every post was converted whole."""
-        return not self.failures and not any(p.lines() for p in self.posts)
-
     def text(self) -> str:
         """The report as printed."""
         lines = [f"{s}: not imported: {reason}" for s, reason in self.failures]
         for post in self.posts:
-            lines += post.lines()
+            lines += post.lines() + post.troubles()
         done: Counter[str] = Counter()
         for post in self.posts:
             done.update(post.done)

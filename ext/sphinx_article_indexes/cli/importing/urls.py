@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import unicodedata
 from pathlib import Path
-from urllib.parse import unquote, urlsplit
+from urllib.parse import quote, unquote, urlsplit
 
 from .engines import Site, jekyll_name
 
@@ -117,7 +117,11 @@ def _ablog(site: Site, path: Path, meta: dict, day: dt.datetime | None, slug: st
 _BY_ENGINE = {"jekyll": _jekyll, "hugo": _hugo, "pelican": _pelican, "ablog": _ablog}
 
 
+_UNSAFE = re.compile(r"[\s\"<>\\^`{|}%]")
+
+
 def old_url(site: Site, path: Path, meta: dict, day: dt.datetime | None) -> str:
-    """The address the post had on its old site, from its engine's settings."""
+    """The address the post had on its old site, from its engine's settings, URL-encoded."""
     _, slug = jekyll_name(path)
-    return _BY_ENGINE[site.engine](site, path, meta, day, slug)
+    url = _BY_ENGINE[site.engine](site, path, meta, day, slug)
+    return _UNSAFE.sub(lambda m: quote(m.group(0)), url)

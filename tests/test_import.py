@@ -230,3 +230,18 @@ def test_theme_shortcodes_become_links_dropdowns_and_admonitions(site_of):
     assert page.select_one('a[href="https://gohugo.io/"]').get_text() == "Сайт Hugo"
     assert "Скрытый текст." in page.select_one("details").get_text()
     assert "Осторожно" in page.select_one(".admonition.warning").get_text()
+
+
+def test_a_link_out_of_the_site_is_not_read(tmp_path, capsys):
+    site = shutil.copytree(SITES / "jekyll", tmp_path / "site")
+    secret = tmp_path / "secret.md"
+    secret.write_text("---\ntitle: Секрет\ndate: 2020-01-01\n---\n\nПароль.\n", "utf-8")
+    (site / "_posts" / "2020-01-01-link.md").symlink_to(secret)
+    (site / "images" / "out.png").symlink_to(secret)
+    post = "---\ntitle: T\ndate: 2020-01-02\n---\n\n![x](/images/out.png)\n"
+    (site / "_posts" / "2020-01-02-image.md").write_text(post, "utf-8")
+    docs = shutil.copytree(ROOT, tmp_path / "docs")
+    assert main(["import", str(site), "--into", str(docs)]) == 0
+    written = "".join(p.read_text("utf-8", "replace") for p in docs.rglob("*") if p.is_file())
+    assert "Пароль" not in written
+    assert "missing file: /images/out.png" in capsys.readouterr().out

@@ -178,6 +178,8 @@ def _posts_folders(root: Path):
 
 
 def _files(folder: Path) -> list[Path]:
+    """Post files in ``folder``; never one that is a link to somewhere outside it."""
+    inside = folder.resolve()
     return sorted(
         p
         for p in folder.rglob("*")
@@ -185,6 +187,7 @@ def _files(folder: Path) -> list[Path]:
         and p.suffix.lower() in POST_SUFFIXES
         and not _SKIP_DIRS & set(p.relative_to(folder).parts)
         and not p.name.startswith(".")
+        and p.resolve().is_relative_to(inside)
     )
 
 

@@ -68,6 +68,7 @@ def fence(code: str, language: str = "") -> str:
 
 def leftovers(text: str) -> list[tuple[int, str]]:
     """Each construct no conversion understood, with its line: kept in place and reported."""
+    text = text.replace("\0", "\ufffd")  # as CommonMark reads it; NUL marks what was found
     marked = outside_code(text, lambda part: _LEFTOVER.sub(lambda m: "\0" * len(m.group(0)), part))
     return [
         (text.count("\n", 0, match.start()) + 1, text[match.start() : match.end()][:80])

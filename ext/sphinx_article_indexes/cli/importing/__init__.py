@@ -78,7 +78,8 @@ def run(source: Path, docs: Path, *, engine: str | None, dry_run: bool, force: b
     _unique(read)
     targets = links.Targets(site, docs)
     for post in read:
-        targets.add(post.source, post.old_url, docs / post.output, post.front.get("aliases", []))
+        aliases = post.front.get("aliases", [])
+        targets.add(post.source, post.old_url, docs / post.output, aliases, post.body)
     writer = report.writer(docs, force)
     for post in read:
         entry = report.post(post.source.relative_to(source), post.output, post.problems)

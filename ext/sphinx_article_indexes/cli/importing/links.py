@@ -27,6 +27,8 @@ _DIRECTIVE_PATH = re.compile(
     r"[ \t]+)(\S+)",
     re.M,
 )
+# The anchors a post defines that become labels: Hugo's {#id}, <a name="id">.
+_ANCHOR = re.compile(r"\{#([\w-]+)\}|<a\s+(?:name|id)=[\"']([\w.:-]+)[\"']")
 _POST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".html")
 
 
@@ -38,10 +40,12 @@ class Targets:
     docs: Path
     by_url: dict[str, Path] = field(default_factory=dict)  # old URL key → new article file
     by_source: dict[Path, Path] = field(default_factory=dict)  # old post file → new file
+    labels: dict[Path, set[str]] = field(default_factory=dict)  # new file → its labels
 
-    def add(self, source: Path, old_url: str, output: Path, aliases: list[str]) -> None:
-        """Know a post by its file and by each of its old addresses."""
+    def add(self, source: Path, old_url: str, output: Path, aliases: list[str], body: str) -> None:
+        """Know a post by its file, by each of its old addresses, and its anchors."""
         self.by_source[source.resolve()] = output
+        self.labels[output] = {a or b for a, b in _ANCHOR.findall(body)}
         for url in (old_url, *aliases):
             if (found := urls.key(url, self.site.base_url)) is not None:
                 self.by_url.setdefault(found, output)
@@ -143,6 +147,10 @@ class _Rewriter:
         return None
 
     def _to_article(self, found: Path, fragment: str, html: bool) -> str:
+        if not html and fragment[1:] in self.targets.labels.get(found, ()):
+            # A label the importer writes ({#id}, <a name>): every MyST finds it by name,
+            # while file.md#name finds only headings' slugs in MyST before 5.1.
+            return fragment
         relative = _relative(found, self.article)
         if html:
             relative = os.path.splitext(relative)[0] + ".html"

@@ -34,6 +34,8 @@ def _main(old_site: Path, docs: Path, html: Path) -> str:
         body = soup.select_one("article[role=main]")
         name = page.relative_to(html).as_posix()
         listed += f'href="../{name}"' in listed_text or f'href="{name}"' in listed_text
+        for code in body.select("pre, code"):  # code samples may show templates
+            code.decompose()
         left += bool(LEFTOVER.search(body.get_text()))
         for link in body.select("a[href]"):
             href = unquote(link["href"].split("#")[0])

@@ -208,6 +208,7 @@ def test_a_folder_that_is_no_site_is_refused(tmp_path, capsys):
 def test_other_encodings_and_leftovers_are_reported(tmp_path, capsys):
     site = shutil.copytree(SITES / "jekyll", tmp_path / "site")
     post = "---\ntitle: Кодировка\ndate: 2012-01-01\n---\n\nТекст {% include note.html %} конец.\n"
+    post += "\n{{< music id=1 >}}\n\n`{{ code }}` остаётся.\n"
     (site / "_posts" / "2012-01-01-cp1251.md").write_bytes(post.encode("cp1251"))
     docs = shutil.copytree(ROOT, tmp_path / "docs")
     assert main(["import", str(site), "--into", str(docs)]) == 0
@@ -215,8 +216,11 @@ def test_other_encodings_and_leftovers_are_reported(tmp_path, capsys):
     assert "it was read as Windows-1251" in said
     assert "_posts/2009-01-13-zakon-mura.md → articles/2009/zakon-mura.md (converted: " in said
     assert "{% highlight %} 1" in said
-    assert "articles/2012/cp1251.md:8: left as written: {% include note.html %}" in said
-    assert "Кодировка" in (docs / "articles" / "2012" / "cp1251.md").read_text("utf-8")
+    assert "articles/2012/cp1251.md:8: not converted, set aside: {% include note.html %}" in said
+    assert "articles/2012/cp1251.md:10: not converted, set aside: {{< music id=1 >}}" in said
+    article = (docs / "articles" / "2012" / "cp1251.md").read_text("utf-8")
+    assert "Кодировка" in article and "Текст  конец." in article
+    assert "\n% {{< music id=1 >}}\n" in article and "`{{ code }}` остаётся." in article
 
 
 def test_help_describes_import(capsys):

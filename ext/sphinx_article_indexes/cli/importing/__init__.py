@@ -47,12 +47,15 @@ def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: 
     if site.engine == "pelican":
         pelican.placeholders(conversion)
     if post.markup == "md":
+        liquid.site_urls(conversion)
         for convert in _CONVERTERS[site.engine]:
             convert(conversion)
         markup.html_images(conversion)
         markup.html_anchors(conversion)
         markup.heading_levels(conversion)
     rewriting = links.rewrite(conversion, targets, post.source, targets.docs / post.output)
+    if post.markup == "md":
+        report.left = markup.set_aside(conversion)
     report.absorb(conversion.done, rewriting)
     report.copies = rewriting.copies
     if post.markup == "rst":
@@ -84,8 +87,10 @@ def run(source: Path, docs: Path, *, engine: str | None, dry_run: bool, force: b
     for post in read:
         entry = report.post(post.source.relative_to(source), post.output, post.problems)
         body = _body(post, site, targets, entry)
-        text = posts.front_matter(post.front) + "\n" + body.lstrip("\n")
-        entry.left = markup.leftovers(text) if post.markup == "md" else []
+        head = posts.front_matter(post.front) + "\n"
+        moved = head.count("\n") - (len(body) - len(body.lstrip("\n")))  # to the file's lines
+        entry.left = [(line + moved, what) for line, what in entry.left]
+        text = head + body.lstrip("\n")
         writer.write(post.output, text.encode("utf-8"))
         for file, copy in sorted(entry.copies.items()):
             writer.copy(file, copy.relative_to(docs))

@@ -63,10 +63,18 @@ def convert(conversion: Conversion) -> None:
     c.sub(_GIST, "{% gist %}", lambda m: gist(m.group(1), m.group(2)))
     c.sub(_POST_URL, "{% post_url %}", lambda m: f"post_url:{m.group(1)}")
     c.sub(_LINK, "{% link %}", lambda m: f"post_file:{m.group(1)}")
-    c.sub(_SITE_URL, "{{ site.url }}", lambda m: "")
     c.sub(_PAGE, "{{ page.… }}", lambda m: escape(str(c.page.get(m.group(1), ""))))
     c.sub(_TOC, "{:toc}", lambda m: "")
     c.sub(_KRAMDOWN, "kramdown {: …}", lambda m: "")
+
+
+def site_urls(conversion: Conversion) -> None:
+    """``{{ site.url }}``, ``{{ site.baseurl }}``: the site's address, in any engine's posts.
+
+    Posts moved from Jekyll to Hugo keep them (Hugo prints them); what follows is a
+    site-absolute path, which the links step then finds.
+    """
+    conversion.sub(_SITE_URL, "{{ site.url }}", lambda m: "")
 
 
 def youtube(video: str) -> str:

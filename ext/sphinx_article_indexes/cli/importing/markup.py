@@ -66,14 +66,59 @@ def fence(code: str, language: str = "") -> str:
     return f"\n{ticks}{language}\n{code}\n{ticks}\n"
 
 
-def leftovers(text: str) -> list[tuple[int, str]]:
-    """Each construct no conversion understood, with its line: kept in place and reported."""
-    text = text.replace("\0", "\ufffd")  # as CommonMark reads it; NUL marks what was found
-    marked = outside_code(text, lambda part: _LEFTOVER.sub(lambda m: "\0" * len(m.group(0)), part))
-    return [
-        (text.count("\n", 0, match.start()) + 1, text[match.start() : match.end()][:80])
-        for match in re.finditer("\0+", marked)
-    ]
+_FENCE_LINE = re.compile(r"[ \t]{0,3}(`{3,}|~{3,})(.*)")
+_CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
+
+
+def _code_lines(lines: list[str]) -> list[bool]:
+    """Which lines are inside fenced code (a directive's fence holds text, not code)."""
+    inside: list[bool] = []
+    stack: list[tuple[str, bool]] = []  # open fences: (ticks, holds code)
+    for line in lines:
+        fence_line = _FENCE_LINE.fullmatch(line)
+        in_code = bool(stack) and stack[-1][1]
+        if (
+            fence_line
+            and stack
+            and fence_line[1].startswith(stack[-1][0])
+            and not fence_line[2].strip()
+        ):
+            stack.pop()
+            inside.append(True)
+        elif fence_line and not in_code:
+            stack.append((fence_line[1], not _DIRECTIVE.match(fence_line[2])))
+            inside.append(True)
+        else:
+            inside.append(in_code or line.startswith(("    ", "\t")))
+    return inside
+
+
+def set_aside(conversion: Conversion) -> list[tuple[int, str]]:
+    """Take out what no conversion understood, and say where: (line, text).
+
+    A line made only of such constructs becomes a MyST comment (``% …``): kept in the
+    file, where it was, and not shown; one within a line of text is taken out of it.
+    Code is left alone.
+    """
+    lines = conversion.text.replace("\0", "\ufffd").split("\n")
+    found: list[tuple[int, str]] = []
+    for number, (line, code) in enumerate(zip(lines, _code_lines(lines), strict=True)):
+        spans = [m.span() for m in _CODE_SPAN.finditer(line)] if not code else []
+        hits = [
+            m for m in _LEFTOVER.finditer(line)
+            if not code and not any(a <= m.start() < b for a, b in spans)
+        ]  # fmt: skip
+        if not hits:
+            continue
+        found += [(number + 1, m.group(0)[:80]) for m in hits]
+        if not _LEFTOVER.sub("", line).strip():
+            lines[number] = "% " + line.strip()
+        else:
+            for match in reversed(hits):
+                line = line[: match.start()] + line[match.end() :]
+            lines[number] = line
+    conversion.text = "\n".join(lines)
+    return found
 
 
 _IMG_TAG = re.compile(r"<img\b([^<>]*?)/?>", re.I)

@@ -34,7 +34,9 @@ class PostReport:
     def troubles(self) -> list[str]:
         """What went wrong with this post, one line each; empty if nothing did."""
         said = [f"  problem: {p}" for p in self.problems]
-        said += [f"  {self.output}:{line}: left as written: {text}" for line, text in self.left]
+        said += [
+            f"  {self.output}:{line}: not converted, set aside: {text}" for line, text in self.left
+        ]
         said += [f"  missing file: {m}" for m in self.missing]
         said += [f"  link to no imported post: {d}" for d in self.dead]
         return said
@@ -91,7 +93,7 @@ class Report:
         dead = sum(len(p.dead) for p in self.posts)
         old = sum(len(p.old_site) for p in self.posts)
         lines.append(
-            f"left as written: {left}; missing files: {missing}; dead links: {dead}; "
+            f"set aside (not converted): {left}; missing files: {missing}; dead links: {dead}; "
             f"links to other pages of the old site, kept pointing there: {old}"
         )
         if writer and writer.kept:

@@ -29,7 +29,11 @@ EXPECTED = {
         "Первая заметка Пеликана": ("2019", {"Python"}),
         "Вторая заметка Пеликана": ("2019", {"Python"}),
     },
-    "ablog": {"Первый пост ABlog": ("2024", {"Sphinx"}), "Второй пост ABlog": ("2025", {"Sphinx"})},
+    "ablog": {
+        "Первый пост ABlog": ("2024", {"Sphinx"}),
+        "Второй пост ABlog": ("2025", {"Sphinx"}),
+        "Третий пост ABlog": ("2023", {"Sphinx"}),  # blogpost: true in the front matter
+    },
 }
 OLD_URLS = {
     "jekyll": [
@@ -39,7 +43,7 @@ OLD_URLS = {
     ],
     "hugo": ["2021/05/first/index.html", "old/vtoroi.html", "2021/06/vtoroi/index.html"],
     "pelican": ["2019/pelican-one.html", "2019/pelican-two.html"],
-    "ablog": ["posts/2024/first.html", "posts/2025/second.html"],
+    "ablog": ["posts/2024/first.html", "posts/2025/second.html", "posts/2023/third.html"],
 }
 
 
@@ -184,7 +188,7 @@ def test_dry_run_writes_nothing(tmp_path, capsys):
     before = _files(docs)
     assert _import(tmp_path, "pelican", "--dry-run")[1] == 0
     assert _files(docs) == before
-    assert "would write 4 files" in capsys.readouterr().out
+    assert "would write 3 files" in capsys.readouterr().out  # 2 articles, 1 image both use
 
 
 def test_nothing_already_in_docs_is_lost(tmp_path):

@@ -39,6 +39,8 @@ class Writer:
     def write(self, relative: Path, data: bytes) -> None:
         """Write one file under DOCS, unless someone changed it since we wrote it."""
         name = relative.as_posix()
+        if name in self.manifest and name in self.written:
+            return  # a file two posts use, written once
         target = self.docs / relative
         if target.is_file():
             current = _digest(target.read_bytes())

@@ -51,7 +51,8 @@ def _import(tmp_path: Path, engine: str, *options: str) -> tuple[Path, int]:
     docs = tmp_path / "docs"
     if not docs.exists():
         shutil.copytree(ROOT, docs)
-    return docs, main(["import", str(SITES / engine), "--into", str(docs), *options])
+    # The build check is tested on its own; here the tests build the site themselves.
+    return docs, main(["import", str(SITES / engine), "--into", str(docs), "--no-check", *options])
 
 
 def _pages(app) -> dict[str, BeautifulSoup]:
@@ -253,3 +254,15 @@ def test_a_link_out_of_the_site_is_not_read(tmp_path, capsys):
     written = "".join(p.read_text("utf-8", "replace") for p in docs.rglob("*") if p.is_file())
     assert "Пароль" not in written
     assert "missing file: /images/out.png" in capsys.readouterr().out
+
+
+def test_the_build_s_warnings_are_reported_with_what_to_do(tmp_path, capsys):
+    site = shutil.copytree(SITES / "jekyll", tmp_path / "site")
+    post = "---\ntitle: T\ndate: 2020-01-02\n---\n\n![x](/images/gone.png)\n\n[к якорю](#nowhere)\n"
+    (site / "_posts" / "2020-01-02-broken.md").write_text(post, "utf-8")
+    docs = shutil.copytree(ROOT, tmp_path / "docs")
+    assert main(["import", str(site), "--into", str(docs)]) == 0
+    said = capsys.readouterr().out
+    assert "articles/2020/broken.md:10: build: image file not readable" in said
+    assert "the image is not in the old site: add the file or take the image out" in said
+    assert "build warnings in imported articles: 2" in said

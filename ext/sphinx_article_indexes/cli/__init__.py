@@ -51,8 +51,9 @@ def _import(args: argparse.Namespace) -> int:
         return _BAD_USAGE
     try:
         report = importing.run(
-            args.source, args.into, engine=args.engine, dry_run=args.dry_run, force=args.force
-        )
+            args.source, args.into, engine=args.engine, dry_run=args.dry_run, force=args.force,
+            check=not args.no_check,
+        )  # fmt: skip
     except importing.engines.NotASite as err:
         print(f"sphinx-articles import: {err}", file=sys.stderr)
         return _BAD_USAGE
@@ -79,6 +80,10 @@ def _add_import(tasks: argparse._SubParsersAction) -> None:
     )  # fmt: skip
     bring.add_argument("--dry-run", action="store_true", help="report, but write nothing")
     bring.add_argument("--force", action="store_true", help="overwrite articles edited by hand")
+    bring.add_argument(
+        "--no-check", action="store_true",
+        help="do not build the project afterwards to report its warnings with what to do",
+    )  # fmt: skip
     bring.set_defaults(run=_import)
 
 

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import engines, links, liquid, markup, pelican, posts, rst, shortcodes
+from . import check, engines, links, liquid, markup, pelican, posts, rst, shortcodes
 from .report import PostReport, Report
 
 # What each engine's Markdown needs; reST posts are kept as they are but for their links.
@@ -68,8 +68,14 @@ def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: 
     return conversion.text
 
 
-def run(source: Path, docs: Path, *, engine: str | None, dry_run: bool, force: bool) -> Report:
-    """Import every post of the site at ``source`` into ``docs``; return the report."""
+def run(
+    source: Path, docs: Path, *, engine: str | None, dry_run: bool, force: bool, check: bool = True
+) -> Report:
+    """Import every post of the site at ``source`` into ``docs``; return the report.
+
+    With ``check``, the project is then built once and each warning of an imported
+    article is added to its report, with what to do.
+    """
     site = engines.detect(source, engine)
     report = Report(site.engine, dry_run=dry_run)
     read: list[posts.Post] = []
@@ -95,4 +101,13 @@ def run(source: Path, docs: Path, *, engine: str | None, dry_run: bool, force: b
         for file, copy in sorted(entry.copies.items()):
             writer.copy(file, copy.relative_to(docs))
     writer.finish()
+    if check and not dry_run:
+        _add_build_warnings(report, docs)
     return report
+
+
+def _add_build_warnings(report: Report, docs: Path) -> None:
+    found = check.warnings(docs)
+    for post in report.posts:
+        post.built = found.get((docs / post.output).resolve(), [])
+    report.checked = True

@@ -23,6 +23,7 @@ class PostReport:
     dead: list[str] = field(default_factory=list)
     old_site: list[str] = field(default_factory=list)
     copies: dict[Path, Path] = field(default_factory=dict)
+    built: list[tuple[int, str]] = field(default_factory=list)  # the build's warnings
 
     def absorb(self, done: Counter[str], rewriting: Rewriting) -> None:
         """Take the counts of the conversion and the links' outcome."""
@@ -39,6 +40,7 @@ class PostReport:
         ]
         said += [f"  missing file: {m}" for m in self.missing]
         said += [f"  link to no imported post: {d}" for d in self.dead]
+        said += [f"  {self.output}:{n}: build: {text}" for n, text in self.built]
         return said
 
     def lines(self) -> list[str]:
@@ -56,6 +58,7 @@ class Report:
     posts: list[PostReport] = field(default_factory=list)
     failures: list[tuple[Path, str]] = field(default_factory=list)
     writer_: Writer | None = None
+    checked: bool = False  # whether the project was built to find warnings
 
     def writer(self, docs: Path, force: bool) -> Writer:
         """The writer this import uses (it does nothing on a dry run)."""
@@ -92,6 +95,11 @@ class Report:
         missing = sum(len(p.missing) for p in self.posts)
         dead = sum(len(p.dead) for p in self.posts)
         old = sum(len(p.old_site) for p in self.posts)
+        built = sum(len(p.built) for p in self.posts)
+        if self.checked:
+            lines.append(
+                f"build warnings in imported articles: {built} (each above, with what to do)"
+            )
         lines.append(
             f"set aside (not converted): {left}; missing files: {missing}; dead links: {dead}; "
             f"links to other pages of the old site, kept pointing there: {old}"

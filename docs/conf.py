@@ -66,6 +66,8 @@ ogp_social_cards = {"enable": False}  # images would need matplotlib and fonts
 articles_pattern = ["articles/**"]
 articles_latest_count = 10
 articles_timezone = "Europe/Moscow"  # for dates written without a time zone
+# Atom ids are tag: URIs under this name, as it was in 2025: they stay when the site moves.
+articles_feed_authority = "generative-ai-notes.readthedocs.io,2025"
 
 # The PDF edition: articles as chapters in date order, then the archive and
 # category indexes, from the generated "edition" page. LuaLaTeX, because it can

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -29,7 +30,9 @@ def check_atom(feed: ElementTree.Element, self_url: str) -> list[ElementTree.Ele
     assert links["self"] == self_url
     entries = feed.findall(f"{ATOM}entry")
     for entry in entries:
-        assert entry.findtext(f"{ATOM}id").startswith(BASE)
+        assert re.fullmatch(
+            r"tag:example\.org,\d{4}-\d\d-\d\d:articles/[\w/-]+", entry.findtext(f"{ATOM}id")
+        )
         assert entry.find(f"{ATOM}link").get("href").startswith(BASE)
         for field in ("updated", "published"):
             moment = dt.datetime.fromisoformat(entry.findtext(f"{ATOM}{field}"))
@@ -47,7 +50,8 @@ def test_publication_feed_lists_articles_newest_first(app):
         "Вторая: про автокодировщики", "Третья", "Четвёртая", "Первая статья",
     ]  # fmt: skip
     first = entries[0]
-    assert first.findtext(f"{ATOM}id") == f"{BASE}articles/second.html"
+    assert first.findtext(f"{ATOM}id") == "tag:example.org,2025-12-27:articles/second"
+    assert first.find(f"{ATOM}link").get("href") == f"{BASE}articles/second.html"
     assert first.findtext(f"{ATOM}published") == "2025-12-27T00:00:00+03:00"
     assert [c.get("term") for c in first.iter(f"{ATOM}category")] == ["Генеративный ИИ"]
     assert first.findtext(f"{ATOM}summary").startswith("Автокодировщики сжимают")
@@ -177,3 +181,33 @@ def test_full_text_feeds_have_the_body_with_absolute_links(make_app, rootdir, tm
     # The default is the summary alone.
     plain = build(make_app, src)
     assert parse(plain, "feed.atom").find(f"{ATOM}entry").find(f"{ATOM}content") is None
+
+
+def _ids(app) -> dict[str, list[str]]:
+    out = Path(app.outdir)
+    return {
+        path.relative_to(out).as_posix(): [
+            node.text for node in ElementTree.parse(path).getroot().iter(f"{ATOM}id")
+        ]
+        for path in sorted(out.rglob("*.atom"))
+    }
+
+
+def test_atom_ids_stay_when_the_site_moves_or_the_builder_changes(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    authority = {"articles_feed_authority": "example.org,2024"}
+    here = _ids(build(make_app, src, confoverrides=authority))
+    moved = authority | {"html_baseurl": "https://new.example.net/ru/v2/"}
+    assert _ids(build(make_app, src, confoverrides=moved)) == here
+    assert _ids(build(make_app, src, "dirhtml", confoverrides=authority)) == here
+    ids = [i for feed in here.values() for i in feed]
+    assert "tag:example.org,2025-12-27:articles/second" in ids
+    assert here["feed.atom"][0].startswith("tag:example.org,")  # the feed's own id
+
+
+def test_atom_ids_follow_the_configured_authority(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    app = build(make_app, src, confoverrides={"articles_feed_authority": "journal.example,2020"})
+    ids = _ids(app)["feed.atom"]
+    assert ids[0] == "tag:journal.example,2020:feed.atom"
+    assert "tag:journal.example,2025-12-27:articles/second" in ids

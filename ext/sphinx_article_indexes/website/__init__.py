@@ -33,6 +33,7 @@ def setup(app: Sphinx) -> None:
     """Register the feeds' settings, the stylesheet and the handlers that add to each page."""
     app.add_config_value("articles_feed_length", 20, "html", int)
     app.add_config_value("articles_feed_content", "summary", "html", ENUM("summary", "full"))
+    app.add_config_value("articles_feed_authority", "", "html", str)
     app.connect("config-inited", _add_static)
     app.add_css_file("article-indexes.css")
     app.connect("doctree-resolved", htmlonly.finish)

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urlsplit
 
 from sphinx.util import logging
 
@@ -41,11 +42,30 @@ def site_base(config: Any) -> str:
     return (config.html_baseurl or "").rstrip("/") + "/"
 
 
+def tag_authority(config: Any, articles: list[Article]) -> str:
+    """RFC 4151's tagging entity: ``articles_feed_authority``, else the site's host and first year.
+
+    Atom ids must never change (RFC 4287 4.2.6); the page URLs do when the site moves.
+    """
+    if config.articles_feed_authority:
+        return str(config.articles_feed_authority)
+    host = urlsplit(config.html_baseurl or "").hostname or "localhost"
+    first = min((a.instant.year for a in articles), default=2000)
+    return f"{host},{first:04}"
+
+
+def entry_id(authority: str, article: Article) -> str:
+    """An article's permanent Atom id: the authority's name, its date and its document name."""
+    host = authority.split(",", 1)[0]
+    return f"tag:{host},{article.published.date().isoformat()}:{article.docname}"
+
+
 @dataclass(frozen=True)
 class _Entry:
     """What a feed shows of one article; ``read`` stands for its full text."""
 
     docname: str
+    id: str
     url: str
     title: str
     published: dt.datetime
@@ -58,6 +78,7 @@ class _Entry:
 class _Feed:
     """Everything one feed file is made from, as plain values."""
 
+    id: str
     path: str
     base: str
     title: str
@@ -78,9 +99,11 @@ def _plan(app: Sphinx, articles: list[Article], path: str, title: str, page: str
     domain: ArticlesDomain = env.domains["articles"]
     base = site_base(config)
     full = config.articles_feed_content == "full"
+    authority = tag_authority(config, domain.newest())
     entries = tuple(
         _Entry(
             docname=article.docname,
+            id=entry_id(authority, article),
             url=base + builder.get_target_uri(article.docname),
             title=article.title,
             published=article.instant,
@@ -92,6 +115,7 @@ def _plan(app: Sphinx, articles: list[Article], path: str, title: str, page: str
         for article in articles[: config.articles_feed_length]
     )
     return _Feed(
+        id=f"tag:{authority}:{path}",
         path=path,
         base=base,
         title=title,
@@ -109,7 +133,7 @@ def _write(app: Sphinx, feed: _Feed, texts: dict[str, str]) -> None:
     from feedgen.feed import FeedGenerator
 
     generator = FeedGenerator()
-    generator.id(feed.base + feed.path)
+    generator.id(feed.id)
     generator.title(feed.title)
     generator.language(feed.language)
     generator.link(href=feed.page, rel="alternate")
@@ -119,7 +143,7 @@ def _write(app: Sphinx, feed: _Feed, texts: dict[str, str]) -> None:
     generator.updated(max(moments, default=dt.datetime(1970, 1, 1, tzinfo=dt.UTC)))
     for item in feed.entries:
         entry = generator.add_entry(order="append")
-        entry.id(item.url)
+        entry.id(item.id)
         entry.title(item.title)
         entry.link(href=item.url)
         entry.published(item.published)

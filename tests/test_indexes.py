@@ -68,6 +68,10 @@ def test_article_has_title_once_and_a_localized_byline(built):
     assert doc.title.get_text().startswith("Вторая: про автокодировщики")
     meta = doc.select_one("article .article-meta")
     assert meta.select_one(".article-date").get_text() == "27 декабря 2025\u202fг."
+    # Machines read the date: <time datetime>, in bylines on pages and in lists.
+    assert meta.select_one("time.article-date")["datetime"] == "2025-12-27T00:00:00+00:00"
+    listed = article_body(built, "archive/2025").select("time.article-date[datetime]")
+    assert "2025-12-27T00:00:00+00:00" in [t["datetime"] for t in listed]
     links = meta.select("a")
     assert [a.get_text() for a in links] == ["Генеративный ИИ"]
     assert links[0]["href"] == "../categories/generativnyi-ii.html"

@@ -62,7 +62,9 @@ def byline(article: Article, refdoc: str, language: str | None) -> nodes.paragra
     """The date and category links shown under an article's title and in lists."""
     published = article.published
     line = nodes.paragraph(classes=["article-meta"])
-    line += nodes.inline("", long_date(published.date(), language), classes=["article-date"])
+    date = nodes.inline("", long_date(published.date(), language), classes=["article-date"])
+    date["datetime"] = article.instant.isoformat()  # a <time> in HTML (website.htmlonly)
+    line += date
     if article.minutes:
         line += nodes.Text(" · ")
         text = _("%d min read") % article.minutes

@@ -121,3 +121,18 @@ def test_authors_can_link_a_category_in_text(built):
     link = article_body(built, "articles/fourth").select_one("p a[href$='python.html']")
     assert link.get_text() == "Python"
     assert link["href"] == "../categories/python.html"
+
+
+
+def test_listing_pages_describe_themselves(built):
+    def description(docname: str) -> str:
+        return page(built, docname).select_one('meta[name="description"]')["content"]
+
+    project = built.config.project
+    assert description("archive/index") == f"Архив «{project}»: все статьи по годам и месяцам."
+    assert description("archive/2025") == f"Статьи «{project}» за 2025 год, по месяцам."
+    assert description("categories/index").startswith(f"Категории «{project}»")
+    category = description("categories/generativnyi-ii")
+    assert category == f"Статьи «{project}» в категории «Генеративный ИИ», сначала новые."
+    og = page(built, "categories/generativnyi-ii").select_one('meta[property="og:description"]')
+    assert og["content"] == category

@@ -76,6 +76,8 @@ def article_meta(
         tags += [("article:tag", name) for name in article.tags]
         url = site_base(app.config) + app.builder.get_target_uri(pagename)
         extra = _json_ld(article, categories, url, published, description, app)
+    elif description := (context.get("meta") or {}).get("og:description"):
+        tags.append(("description", description))  # a listing's or the maintainer's page
     meta = "".join(
         f'<meta {"name" if key in _NAMED else "property"}="{key}" content="{escape(value)}" />\n'
         for key, value in tags

@@ -32,6 +32,8 @@ suppress_warnings = ["misc.highlighting_failure"]
 html_theme = "furo"
 html_title = project
 html_static_path: list[str] = []
+# Without one, browsers ask for /favicon.ico and log a 404 on every page.
+html_favicon = "favicon.svg"
 # No article has index entries, so Sphinx's general index would be an empty page
 # written again at every build (0.2 s of a no-op rebuild at 1000 articles).
 html_use_index = False

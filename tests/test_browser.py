@@ -171,3 +171,17 @@ def test_no_serious_accessibility_violations(page, site, path, theme):
         if v["impact"] in ("serious", "critical")
     ]
     assert serious == []
+
+
+ARTICLE = "articles/top-5-sekretov-generativnogo-ii-revoliutsiia-2025-goda-kak.html"
+
+
+@pytest.mark.parametrize("path", ["index.html", "archive/index.html", ARTICLE])
+def test_pages_load_without_failed_requests(page, site, path):
+    """No 404s on a page (a missing favicon was one on every page) and no console errors."""
+    failed, errors = [], []
+    page.on("response", lambda r: failed.append(r.url) if r.status >= 400 else None)
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.goto(site + path)
+    page.wait_for_load_state("networkidle")
+    assert failed == [] and errors == []

@@ -123,7 +123,6 @@ def test_authors_can_link_a_category_in_text(built):
     assert link["href"] == "../categories/python.html"
 
 
-
 def test_listing_pages_describe_themselves(built):
     def description(docname: str) -> str:
         return page(built, docname).select_one('meta[name="description"]')["content"]

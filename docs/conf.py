@@ -31,7 +31,7 @@ suppress_warnings = ["misc.highlighting_failure"]
 
 html_theme = "furo"
 html_title = project
-html_static_path: list[str] = []
+html_static_path = ["_static"]
 # Without one, browsers ask for /favicon.ico and log a 404 on every page.
 html_favicon = "favicon.svg"
 # No article has index entries, so Sphinx's general index would be an empty page
@@ -63,7 +63,12 @@ notfound_context = {
 
 ogp_site_url = html_baseurl
 ogp_site_name = project
-ogp_social_cards = {"enable": False}  # images would need matplotlib and fonts
+# Link previews show the publication's card, or an article's own "image:".
+# sphinxext-opengraph could draw a card per page (ogp_social_cards) with matplotlib:
+# a dependency and a cost on every page, so it is off.
+ogp_image = "_static/cover.png"
+ogp_image_alt = project
+ogp_social_cards = {"enable": False}
 
 articles_pattern = ["articles/**"]
 articles_latest_count = 10

@@ -35,6 +35,10 @@ def test_articles_carry_opengraph_and_json_ld(app):
     assert data["headline"] == "Вторая: про автокодировщики"
     assert data["datePublished"] == "2025-12-27T00:00:00+00:00"
     assert data["url"] == f"{BASE}articles/second.html"
+    assert data["dateModified"] == data["datePublished"]  # no 'updated:' key
+    assert data["author"] == {"@type": "Organization", "name": app.config.author, "url": BASE}
+    assert data["articleSection"] == ["Генеративный ИИ"]
+    assert "keywords" not in data and "image" not in data  # nothing empty: no tags, no image
     assert doc.select_one("link[rel=canonical]")["href"] == f"{BASE}articles/second.html"
     # Index pages are not articles.
     archive = page(app, "archive/index")
@@ -85,3 +89,43 @@ def test_the_printed_book_has_no_site_navigation(app):
     assert "Вторая: про автокодировщики" in tex
     assert "Предыдущая статья" not in tex
     assert "Подписаться" not in tex
+
+
+def test_author_update_and_image_reach_previews_and_json_ld(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    first = src / "articles" / "first.md"
+    extra = "author: Анна\nupdated: 2025-01-10 12:00\nimage: covers/first.png\n"
+    first.write_text(first.read_text("utf-8").replace("---\n\n", extra + "---\n\n", 1), "utf-8")
+    urls = {"articles_author_urls": {"Анна": "https://example.org/anna"}}
+    app = build(make_app, src, confoverrides=urls | {"ogp_image": "_static/site.png"})
+    assert warnings(app) == ""
+    doc = page(app, "articles/first")
+    image = f"{BASE}articles/covers/first.png"
+    assert meta(doc, "og:image") == [image]
+    assert meta(doc, "article:modified_time") == ["2025-01-10T12:00:00+00:00"]
+    data = json.loads(doc.select_one('script[type="application/ld+json"]').string)
+    assert data["author"] == {"@type": "Person", "name": "Анна", "url": "https://example.org/anna"}
+    assert data["dateModified"] == "2025-01-10T12:00:00+00:00" and data["image"] == image
+    # Another article has the site's image.
+    other = json.loads(
+        page(app, "articles/second").select_one('script[type="application/ld+json"]').string
+    )
+    assert other["image"] == f"{BASE}_static/site.png"
+    assert meta(page(app, "articles/second"), "og:image") == [f"{BASE}_static/site.png"]
+    assert meta(page(app, "articles/second"), "twitter:card") == ["summary_large_image"]
+
+
+@pytest.mark.parametrize(
+    ("line", "problem"),
+    [
+        ("image: javascript:alert(1)", "'image' must be an http(s) address or a path"),
+        ("updated: вчера", "'updated' must be a date such as"),
+    ],
+)
+def test_bad_image_or_update_is_named(make_app, rootdir, tmp_path, line, problem):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    first = src / "articles" / "first.md"
+    first.write_text(first.read_text("utf-8").replace("---\n\n", line + "\n---\n\n", 1), "utf-8")
+    app = build(make_app, src)
+    assert problem in warnings(app) and "first.md" in warnings(app)
+    assert "javascript:" not in (Path(app.outdir) / "articles" / "first.html").read_text("utf-8")

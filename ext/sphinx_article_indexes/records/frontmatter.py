@@ -19,7 +19,7 @@ KNOWN_KEYS = frozenset(
         "title", "date", "categories", "category", "tags", "draft", "author", "authors",
         "description", "summary", "orphan", "nosearch", "tocdepth", "html_meta", "myst",
         "substitutions", "og:title", "og:description", "og:image", "updated",
-        "aliases",
+        "aliases", "image", "images",
     }
 )  # fmt: skip
 # A line-based "key: value" front matter, as Jekyll- and Pelican-era files are often
@@ -63,6 +63,9 @@ class Article:
     minutes: int = 0  # reading time
     zone: str = "UTC"  # the time zone of a date written without an offset
     aliases: tuple[str, ...] = ()  # former addresses, each given a redirect page
+    author: str = ""  # the article's own author; the publication's when empty
+    updated: dt.datetime | None = None  # last substantial change, as written
+    image: str = ""  # for link previews: an http(s) address or a path on the site
 
     @property
     def instant(self) -> dt.datetime:
@@ -368,6 +371,39 @@ def _summary(data: dict, problems: list[str]) -> str:
     return ""
 
 
+def _author(data: dict, problems: list[str]) -> str:
+    """``author: Имя`` or the first of ``authors: [...]`` (ABlog, Hugo)."""
+    value = data.get("author") or data.get("authors")
+    if isinstance(value, list):
+        value = value[0] if value else ""
+    if not isinstance(value, str | int | float) or isinstance(value, bool):
+        return ""
+    return untrusted.clean("author", str(value), untrusted.MAX_NAME, problems)
+
+
+def _updated(data: dict, problems: list[str]) -> dt.datetime | None:
+    if data.get("updated") is None:
+        return None
+    try:
+        return parse_date(data["updated"])
+    except ValueError as err:
+        problems.append(str(err).replace("'date'", "'updated'", 1))
+        return None
+
+
+def _image(data: dict, problems: list[str]) -> str:
+    """The preview image: ``image`` or Hugo's ``images: [...]``, an address or a site path."""
+    value = data.get("image") or data.get("images")
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if value is None:
+        return ""
+    if not untrusted.is_safe_url(value):
+        problems.append(f"'image' must be an http(s) address or a path, got {str(value)[:80]!r}")
+        return ""
+    return str(value)
+
+
 def _published(docname: str, data: dict, zone: str, problems: list[str]) -> dt.datetime | None:
     """The date written, else Jekyll's date in the file name; None (reported) if neither."""
     if data.get("date") is None:
@@ -422,6 +458,7 @@ def read_article(docname: str, text: str, zone: str = "UTC") -> Reading:
         aliases = untrusted.old_addresses(data.get("aliases") or [], reading.problems)
         reading.article = Article(
             docname, title, published, categories, summary, tags,
-            draft=draft, zone=zone, aliases=aliases,
+            draft=draft, zone=zone, aliases=aliases, author=_author(data, reading.problems),
+            updated=_updated(data, reading.problems), image=_image(data, reading.problems),
         )  # fmt: skip
     return reading

@@ -34,6 +34,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("articles_feed_length", 20, "html", int)
     app.add_config_value("articles_feed_content", "summary", "html", ENUM("summary", "full"))
     app.add_config_value("articles_feed_authority", "", "html", str)
+    app.add_config_value("articles_author_urls", {}, "html", dict)
     app.connect("config-inited", _add_static)
     app.add_css_file("article-indexes.css")
     app.connect("doctree-resolved", htmlonly.finish)

@@ -11,8 +11,10 @@ from __future__ import annotations
 import json
 from html import escape
 from typing import TYPE_CHECKING, Any
+from urllib.parse import urljoin, urlsplit
 
 from ..i18n import og_locale
+from ..records.frontmatter import aware
 from .feeds import site_base
 
 if TYPE_CHECKING:
@@ -24,23 +26,39 @@ if TYPE_CHECKING:
 _NAMED = frozenset({"description", "twitter:card"})
 
 
-def _json_ld(
-    article: Article, categories: list[str], url: str, published: str, description: str, app: Sphinx
-) -> str:
+def _absolute(base: str, page_url: str, address: str) -> str:
+    """An image's full address: ``/x.png`` is under the site's root, ``x.png`` the page's."""
+    if urlsplit(address).scheme:
+        return address
+    return base + address.lstrip("/") if address.startswith("/") else urljoin(page_url, address)
+
+
+def _author(app: Sphinx, article: Article, base: str) -> dict[str, str]:
+    name = article.author or app.config.author
+    url = app.config.articles_author_urls.get(name) or base
+    kind = "Person" if article.author else "Organization"
+    return {"@type": kind, "name": name, "url": url}
+
+
+def _json_ld(app: Sphinx, article: Article, **facts: Any) -> str:
+    """schema.org's ``BlogPosting``: what search engines show of an article, no empty values."""
     data = {
         "@context": "https://schema.org",
         "@type": "BlogPosting",
         "headline": article.title,
-        "datePublished": published,
-        "url": url,
-        "mainEntityOfPage": url,
+        "datePublished": facts["published"],
+        "dateModified": facts["modified"],
+        "url": facts["url"],
+        "mainEntityOfPage": facts["url"],
         "inLanguage": app.config.language,
-        "articleSection": categories,
+        "articleSection": facts["categories"],
         "keywords": list(article.tags),
-        "description": description,
-        "author": {"@type": "Organization", "name": app.config.author},
-        "publisher": {"@type": "Organization", "name": app.config.author},
+        "description": facts["description"],
+        "image": facts["image"],
+        "author": _author(app, article, facts["base"]),
+        "publisher": {"@type": "Organization", "name": app.config.author, "url": facts["base"]},
     }
+    data = {key: value for key, value in data.items() if value}
     # "<" escaped so that no text can close the script element.
     text = json.dumps(data, ensure_ascii=False).replace("<", "\\u003c")
     return f'<script type="application/ld+json">{text}</script>\n'
@@ -57,9 +75,11 @@ def article_meta(
     """
     if app.builder.name not in ("html", "dirhtml"):
         return
-    tags = [("og:locale", og_locale(app.config.language)), ("twitter:card", "summary")]
     domain = app.env.domains["articles"]
     article = domain.articles.get(pagename)
+    large = getattr(app.config, "ogp_image", None) or (article and article.image)
+    card = "summary_large_image" if large else "summary"  # a wide picture, shown wide
+    tags = [("og:locale", og_locale(app.config.language)), ("twitter:card", card)]
     extra = ""
     if article is not None:
         # What an author wrote in the front matter comes first.
@@ -70,12 +90,25 @@ def article_meta(
         description = context["meta"]["og:description"]
         tags.append(("description", description))
         published = article.instant.isoformat()
+        modified = aware(article.updated, article.zone).isoformat() if article.updated else ""
         tags.append(("article:published_time", published))
+        if modified:
+            tags.append(("article:modified_time", modified))
         categories = domain.category_names(article)
         tags += [("article:section", name) for name in categories[:1]]
         tags += [("article:tag", name) for name in article.tags]
-        url = site_base(app.config) + app.builder.get_target_uri(pagename)
-        extra = _json_ld(article, categories, url, published, description, app)
+        base = site_base(app.config)
+        url = base + app.builder.get_target_uri(pagename)
+        # The article's image is relative to its page; the site's (ogp_image) to the root.
+        site_image = getattr(app.config, "ogp_image", None)
+        image = _absolute(base, url, article.image) if article.image else ""
+        image = image or (_absolute(base, base, site_image) if site_image else "")
+        if article.image and "og:image" not in context["meta"]:
+            context["meta"]["og:image"] = image  # sphinxext-opengraph writes the tag
+        extra = _json_ld(
+            app, article, published=published, modified=modified or published, url=url,
+            categories=categories, description=description, image=image, base=base,
+        )  # fmt: skip
     elif description := (context.get("meta") or {}).get("og:description"):
         tags.append(("description", description))  # a listing's or the maintainer's page
     meta = "".join(

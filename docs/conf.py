@@ -99,7 +99,8 @@ latex_elements = {
 """,
 }
 
-# The EPUB edition.
+# The EPUB edition, named after the publication (Sphinx would call it sphinx.epub).
+epub_basename = "generative-ai-notes"
 epub_title = project
 epub_author = author
 epub_publisher = author

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -141,6 +142,40 @@ def test_epub_passes_epubcheck(epub):
     )
     assert "No errors or warnings detected" in result.stdout, result.stdout + result.stderr
     assert result.returncode == 0
+
+
+ACE = Path(__file__).parent / "browser" / "node_modules" / ".bin" / "ace-puppeteer"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def test_epub_passes_ace_by_daisy(epub, tmp_path):
+    """Ace 1.4.6 (axe rules and EPUB accessibility metadata): no violation at all."""
+    need("Ace by DAISY (npm ci --prefix tests/browser)", ACE.is_file(), REQUIRED)
+    need("Chromium", CHROMIUM.is_file(), REQUIRED)
+    env = os.environ | {"PUPPETEER_EXECUTABLE_PATH": str(CHROMIUM)}
+    command = [str(ACE), "--silent", "--outdir", str(tmp_path), str(epub)]
+    subprocess.run(command, env=env, check=True, capture_output=True, timeout=300)
+    report = json.loads((tmp_path / "report.json").read_text("utf-8"))
+    failed = [
+        (test["earl:test"]["dct:title"], subject["earl:testSubject"]["url"])
+        for subject in report["assertions"]
+        for test in subject.get("assertions", [])
+        if test["earl:result"]["earl:outcome"] == "fail"
+    ]
+    assert failed == []
+
+
+def test_epub_declares_its_language_and_accessibility(epub):
+    with zipfile.ZipFile(epub) as book:
+        page = book.read("articles/xss.xhtml").decode()
+        nav = book.read("nav.xhtml").decode()
+        opf = book.read("content.opf").decode()
+    assert re.search(r'<html [^>]*\blang="ru" xml:lang="ru"', page)
+    assert '<nav epub:type="toc" role="doc-toc">' in nav
+    for prop in ("accessMode", "accessModeSufficient", "accessibilityFeature",
+                 "accessibilityHazard", "accessibilitySummary"):  # fmt: skip
+        assert f'<meta property="schema:{prop}">' in opf
+    assert epub.name == "generative-ai-notes.epub"
 
 
 def test_epub_shows_html_in_front_matter_as_text(epub):

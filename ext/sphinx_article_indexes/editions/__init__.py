@@ -1,6 +1,7 @@
 """The editions besides the website: the PDF (LaTeX), the EPUB and the single page.
 
 - ``latex``: break words too long for a line, so nothing runs off the PDF's page.
+- ``epub``: an accessible EPUB: pages' language, the contents' role, accessibility metadata.
 - ``singlehtml``: mend cross-document section links on the single-page builder.
 - ``tex``: check that the TeX the PDF needs is installed (``python -m``; standard library only).
 
@@ -12,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import latex, singlehtml
+from . import epub, latex, singlehtml
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -23,3 +24,4 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("articles_edition_doc", "edition", "env", str)
     app.add_post_transform(singlehtml.SingleFragment)
     app.add_post_transform(latex.BreakLongWords)
+    epub.setup(app)

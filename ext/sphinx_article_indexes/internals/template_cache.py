@@ -39,6 +39,10 @@ def install(app: Sphinx) -> None:
     environment = getattr(getattr(app.builder, "templates", None), "environment", None)
     if not isinstance(environment, Environment) or environment.bytecode_cache is not None:
         return
+    if app.builder.name.startswith("epub"):
+        # The EPUB builder packs every file of its output folder, the default doctree
+        # folder (.doctrees) included, and warns at files of unknown types.
+        return
     folder = Path(app.doctreedir) / FOLDER
     folder.mkdir(parents=True, exist_ok=True)
     pattern = f"%s-{_options(environment)}.cache"

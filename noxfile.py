@@ -59,7 +59,8 @@ def _tests(session: nox.Session, *versions: str) -> None:
     # axe-core for the accessibility checks; without npm those tests skip (outside CI).
     if shutil.which("npm"):
         # --ignore-scripts: puppeteer (in Ace) would download a browser; Debian's Chromium serves.
-        npm = ["npm", "ci", "--ignore-scripts", "--prefix", BROWSER_TESTS, "--no-audit", "--no-fund"]
+        npm = ["npm", "ci", "--ignore-scripts", "--prefix", BROWSER_TESTS]
+        npm += ["--no-audit", "--no-fund"]
         session.run(*npm, external=True)
     session.run("pytest", *session.posargs)
 

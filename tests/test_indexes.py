@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from util import article_body, page, titles, warnings
@@ -135,3 +137,35 @@ def test_listing_pages_describe_themselves(built):
     assert category == f"Статьи «{project}» в категории «Генеративный ИИ», сначала новые."
     og = page(built, "categories/generativnyi-ii").select_one('meta[property="og:description"]')
     assert og["content"] == category
+
+
+def _footer(app, docname: str) -> dict[str, str | None]:
+    """Where the theme's previous/next footer leads from a page, as document names."""
+    doc = page(app, docname)
+    here = (Path(app.outdir) / f"{docname}.html").parent
+    found = {}
+    for key in ("prev", "next"):
+        link = doc.select_one(f"a.{key}-page")
+        target = (here / link["href"]).resolve() if link else None
+        found[key] = target.relative_to(Path(app.outdir).resolve()).as_posix() if target else None
+    return found
+
+
+def test_one_navigation_order(built):
+    # An article shows its own previous/next by date, not the theme's by toctree.
+    assert _footer(built, "articles/second") == {"prev": None, "next": None}
+    assert page(built, "articles/second").select_one(".article-neighbours") is not None
+    # Index pages lead to index pages, never into an article.
+    for docname in ("index", "archive/index", "archive/2024", "archive/2025", "categories/index"):
+        for target in _footer(built, docname).values():
+            assert target is None or not target.startswith("articles/"), (docname, target)
+    assert _footer(built, "categories/index")["prev"] == "archive/2024.html"
+
+
+def test_sphinx_design_styles_only_where_its_components_are(built):
+    def styles(docname: str) -> list[str]:
+        return [link["href"] for link in page(built, docname).select('link[rel="stylesheet"]')]
+
+    assert any("sphinx-design" in href for href in styles("index"))  # the cards
+    for docname in ("articles/second", "archive/index", "categories/index", "search"):
+        assert not any("sphinx-design" in href for href in styles(docname)), docname

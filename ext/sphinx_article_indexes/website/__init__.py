@@ -5,6 +5,8 @@
 - ``meta``: OpenGraph article tags and JSON-LD for social networks and search engines.
 - ``redirects``: pages at articles' former addresses (``aliases:``) sending readers on.
 - ``stale_output``: the pages of removed documents deleted from the output.
+- ``footer``: the theme's previous/next footer agreeing with the articles' own links.
+- ``page_assets``: sphinx-design's stylesheet only on pages that use its components.
 - ``htmlonly``: feed links and previous/next links kept only where the builder can use them.
 - ``static/``: the stylesheet of bylines, cards and footers.
 """
@@ -16,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.config import ENUM
 
-from . import feeds, htmlonly, meta, redirects, stale_output
+from . import feeds, footer, htmlonly, meta, page_assets, redirects, stale_output
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -40,6 +42,9 @@ def setup(app: Sphinx) -> None:
     app.connect("doctree-resolved", htmlonly.finish)
     app.connect("html-page-context", meta.article_meta, priority=400)  # before opengraph
     app.connect("html-page-context", feeds.link_feeds)
+    app.connect("html-page-context", footer.agree)
+    # Last: other handlers add page scripts to the list this one replaces with a copy.
+    app.connect("html-page-context", page_assets.trim_unused, priority=900)
     app.connect("build-finished", feeds.write_feeds)
     app.connect("build-finished", stale_output.delete_gone_pages)
     app.connect("build-finished", redirects.write_redirects)

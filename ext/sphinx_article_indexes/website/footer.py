@@ -1,0 +1,49 @@
+"""One navigation order on every page: the theme's footer agrees with the articles' own links.
+
+An article's own «previous/next article» follow dates; the theme's footer (Furo's
+«Назад/Далее», any theme's ``prev``/``next``) follows the toctree, where a year
+lists its articles newest first, so both pointed at the same article in opposite
+directions. An article shows only its own; an index page's footer stays among index
+pages instead of leading into an article.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def _skip_articles(app: Sphinx, docname: str | None, step: int) -> str | None:
+    """The nearest page in toctree order from ``docname`` on that is not an article."""
+    relations, articles = app.builder.relations, app.env.domains["articles"]  # type: ignore[attr-defined]
+    seen: set[str] = set()
+    while docname is not None and articles.record(docname) is not None and docname not in seen:
+        seen.add(docname)
+        docname = relations.get(docname, (None, None, None))[step]
+    return docname
+
+
+def agree(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """``html-page-context``: no theme footer on articles; index pages lead to index pages."""
+    relations = getattr(app.builder, "relations", {}).get(pagename)
+    if relations is None or "prev" not in context:
+        return
+    if app.env.domains["articles"].record(pagename) is not None:
+        context["prev"] = context["next"] = None
+        return
+    for key, step in (("prev", 1), ("next", 2)):
+        neighbour = _skip_articles(app, relations[step], step)
+        if neighbour != relations[step]:
+            context[key] = _link(app, pagename, neighbour)
+
+
+def _link(app: Sphinx, pagename: str, docname: str | None) -> dict[str, str] | None:
+    """The footer's link to ``docname``, as Sphinx gives ``prev`` and ``next``."""
+    if docname is None or docname not in app.env.titles:
+        return None
+    title = app.builder.render_partial(app.env.titles[docname])["title"]  # type: ignore[attr-defined]
+    return {"link": app.builder.get_relative_uri(pagename, docname), "title": title}

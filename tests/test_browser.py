@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from util import copy_project, need
+from util import copy_project, need, nu_errors
 
 ROOT = Path(__file__).parents[1]
 # CI installs the tools and sets this, so that these tests cannot quietly skip there.
@@ -35,15 +35,21 @@ class _QuietHandler(http.server.SimpleHTTPRequestHandler):
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory):
-    """The publication built by ``sphinx-build`` and served on a free localhost port."""
+def built(tmp_path_factory) -> Path:
+    """The publication built by ``sphinx-build``: its HTML folder."""
     root = tmp_path_factory.mktemp("browser")
     src, out = copy_project(ROOT / "docs", root / "docs"), root / "html"
     # A separate process: sphinx-sitemap forks a multiprocessing manager, and a fork
     # taken while Playwright runs would hold its driver's pipe open and hang its exit.
     command = [sys.executable, "-m", "sphinx", "-q", "-W", "-b", "html", str(src), str(out)]
     subprocess.run(command, check=True)
-    handler = functools.partial(_QuietHandler, directory=out)
+    return out
+
+
+@pytest.fixture(scope="module")
+def site(built):
+    """The built publication served on a free localhost port."""
+    handler = functools.partial(_QuietHandler, directory=built)
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/"
@@ -185,3 +191,7 @@ def test_pages_load_without_failed_requests(page, site, path):
     page.goto(site + path)
     page.wait_for_load_state("networkidle")
     assert failed == [] and errors == []
+
+
+def test_every_page_is_valid_html(built):
+    assert nu_errors(built) == []

@@ -10,7 +10,7 @@ import pytest
 from bs4 import BeautifulSoup
 
 from sphinx_article_indexes.cli import main
-from util import build, warnings
+from util import build, nu_errors, warnings
 
 SITES = Path(__file__).parent / "importer"
 ROOT = Path(__file__).parent / "roots" / "test-import"
@@ -141,6 +141,11 @@ def test_links_to_anchors_and_heading_levels(site_of):
     # ### and ##### under the title: one level under it, then the next.
     assert [h.name for h in page.select("h1, h2, h3, h4, h5")] == ["h1", "h2", "h3"]
     assert page.select_one('a[href^="https://example.org/big.png"] img') is not None
+
+
+def test_imported_pages_and_redirects_are_valid_html(imported):
+    _, _, app = imported
+    assert nu_errors(Path(app.outdir)) == []
 
 
 def test_old_addresses_redirect_to_the_articles(imported):

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import json
 import shutil
+import subprocess
 from pathlib import Path
 from xml.etree import ElementTree
 
@@ -71,3 +73,19 @@ def need(what: str, present: bool, required_by: str) -> None:
     if os.environ.get(required_by):
         pytest.fail(f"{what} is not installed, and {required_by} requires these tests")
     pytest.skip(f"{what} is not installed")
+
+
+VNU = Path(__file__).parent / "browser" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+
+
+def nu_errors(folder: Path) -> list[str]:
+    """What the Nu HTML Checker (npm vnu-jar) calls an error in the HTML pages of ``folder``."""
+    need(
+        "the Nu HTML Checker (npm ci --prefix tests/browser) and Java",
+        VNU.is_file() and shutil.which("java") is not None,
+        "PUBLICATION_REQUIRE_BROWSER",
+    )
+    command = ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json"]
+    result = subprocess.run([*command, str(folder)], capture_output=True, text=True, check=False)
+    messages = json.loads(result.stderr or result.stdout)["messages"]
+    return [f"{m.get('url', '')}: {m['message']}" for m in messages]

@@ -112,3 +112,16 @@ def test_two_categories_sharing_an_address_get_two_and_a_warning(built):
     assert len(lines) == 1
     assert "collide" in lines[0]
     assert "'ii' and 'ИИ' would share the address categories/ii" in lines[0]
+
+
+def test_tags_have_pages_feeds_and_links_from_bylines(built):
+    link = page(built, "articles/a").select_one(".article-tags a")
+    assert link.get_text() == "x" and link["href"] == "../tags/x.html"
+    assert titles(article_body(built, "tags/x")) == ["Альфа"]
+    assert "«x»" in page(built, "tags/x").select_one('meta[name="description"]')["content"]
+    index = [li.get_text(" ", strip=True) for li in article_body(built, "tags/index").select("li")]
+    assert index == ["x (1)", "y (1)"]
+    feed = (Path(built.outdir) / "tags" / "x.atom").read_text("utf-8")
+    assert "Альфа" in feed and "Бета" not in feed
+    # Tags are not sections of the site: not in the sidebar.
+    assert "tags/" not in str(page(built, "index").select_one(".sidebar-tree"))

@@ -55,6 +55,9 @@ EDITS = {
         "utf-8",
     ),
     "delete": lambda src: (src / "articles/fourth.md").unlink(),
+    "tags": lambda src: _edit(
+        src / "articles/first.md", "categories:", "tags: [модели, Ёлка]\ncategories:"
+    ),
 }
 
 

@@ -58,19 +58,30 @@ class CategoryIndex(_ListingDirective):
     kind = "categories"
 
 
+class TagIndex(_ListingDirective):
+    """``{tag-index}``: every tag with its article count."""
+
+    kind = "tags"
+
+
 class ArticleList(_ListingDirective):
-    """``{article-list}``: the articles of one ``:month: YYYY-MM`` or ``:category: slug``."""
+    """``{article-list}``: the articles of one ``:month: YYYY-MM``, ``:category:`` or ``:tag:``."""
 
     kind = "list"
-    option_spec: ClassVar = {"month": directives.unchanged, "category": directives.unchanged}
+    option_spec: ClassVar = {
+        "month": directives.unchanged,
+        "category": directives.unchanged,
+        "tag": directives.unchanged,
+    }
 
     def scope(self) -> str:
-        month, category = self.options.get("month"), self.options.get("category")
-        if bool(month) == bool(category):
-            raise self.error("article-list takes exactly one of :month: or :category:")
+        given = [key for key in ("month", "category", "tag") if self.options.get(key)]
+        if len(given) != 1:
+            raise self.error("article-list takes exactly one of :month:, :category: or :tag:")
+        month = self.options.get("month")
         if month and not re.fullmatch(r"\d{4}-\d{2}", month):
             raise self.error(f"article-list :month: must look like 2025-12, got {month!r}")
-        return f"year:{int(month[:4])}" if month else f"category:{category}"
+        return f"year:{int(month[:4])}" if month else f"{given[0]}:{self.options[given[0]]}"
 
 
 class ListingRenderer(SphinxPostTransform):
@@ -107,11 +118,14 @@ class ListingRenderer(SphinxPostTransform):
             )
         if node["kind"] == "categories":
             return render.category_index(list(domain.categories().values()), refdoc)
+        if node["kind"] == "tags":
+            return render.category_index(list(domain.tags().values()), refdoc, kind="tag")
         listing = render.article_list(self._selected(node, domain), refdoc, language)
         category = domain.category_by_slug(node.get("category", ""))
-        if category is not None:
-            subscribe = render.subscribe(feeds.feed_path(config, category))
-            listing = nodes.container("", listing, subscribe)
+        tag = domain.tag_by_slug(node.get("tag", ""))
+        if category is not None or tag is not None:
+            feed = feeds.feed_path(config, category) if category else feeds.tag_feed(config, tag)
+            listing = nodes.container("", listing, render.subscribe(feed))
         return listing
 
     def _render_around(self, node: article_listing) -> None:
@@ -133,6 +147,9 @@ class ListingRenderer(SphinxPostTransform):
                 a for a in domain.newest()
                 if (a.published.year, a.published.month) == (year, month)
             ]  # fmt: skip
+        if "tag" in node:
+            tag = domain.tag_by_slug(node["tag"])
+            return list(tag.articles) if tag else []
         category = domain.category_by_slug(node["category"])
         return list(category.articles) if category else []
 

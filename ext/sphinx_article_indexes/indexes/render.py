@@ -45,13 +45,13 @@ def label_link(refdoc: str, label: str, text: str) -> addnodes.pending_xref:
     )
 
 
-def category_link(refdoc: str, name: str) -> addnodes.pending_xref:
-    """Link to a category's page, resolved by the ``articles`` domain."""
+def category_link(refdoc: str, name: str, kind: str = "category") -> addnodes.pending_xref:
+    """Link to a category's (or ``kind="tag"``: a tag's) page, resolved by the domain."""
     return addnodes.pending_xref(
         "",
-        nodes.inline(name, name, classes=["article-category"]),
+        nodes.inline(name, name, classes=[f"article-{kind}"]),
         refdomain="articles",
-        reftype="category",
+        reftype=kind,
         reftarget=name,
         refdoc=refdoc,
         refexplicit=True,
@@ -74,7 +74,11 @@ def byline(article: Article, refdoc: str, language: str | None) -> nodes.paragra
         line += category_link(refdoc, name)
     if article.tags:
         line += nodes.Text(f" · {_('Tags:')} ")
-        line += nodes.inline("", ", ".join(article.tags), classes=["article-tags"])
+        tags = nodes.inline("", "", classes=["article-tags"])
+        for index, name in enumerate(article.tags):
+            tags += [nodes.Text(", ")] if index else []
+            tags += category_link(refdoc, name, "tag")
+        line += tags
     return line
 
 
@@ -117,13 +121,17 @@ def archive_index(
     return years
 
 
-def category_index(categories: list[Category], refdoc: str) -> nodes.Element:
-    """Every category with its article count, in alphabetical order."""
+def category_index(
+    categories: list[Category], refdoc: str, kind: str = "category"
+) -> nodes.Element:
+    """Every category (or tag) with its article count, in alphabetical order."""
     if not categories:
-        return nodes.paragraph("", _("No categories yet."))
-    items = nodes.bullet_list(classes=["category-index"])
+        return nodes.paragraph(
+            "", _("No categories yet." if kind == "category" else "No tags yet.")
+        )
+    items = nodes.bullet_list(classes=[f"{kind}-index"])
     for category in categories:
-        link = category_link(refdoc, category.name)
+        link = category_link(refdoc, category.name, kind)
         items += nodes.list_item("", nodes.paragraph("", "", *_count(link, len(category.articles))))
     return items
 

@@ -7,7 +7,7 @@ import datetime as dt
 import hashlib
 import heapq
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -62,25 +62,37 @@ def oldest_first(articles: Iterable[Article]) -> list[Article]:
 
 
 def scopes_of(article: Article) -> set[str]:
-    """Return the listing scopes an article appears in, categories by folded name."""
+    """Return the listing scopes an article appears in, categories and tags by folded name."""
     scopes = {ALL, f"year:{article.published.year}"}
     scopes.update(f"category-key:{fold(name)}" for name in article.categories)
+    scopes.update(f"tag-key:{fold(name)}" for name in article.tags)
     return scopes
 
 
-def categories_of(articles: Iterable[Article]) -> dict[str, Category]:
-    """Group articles by category identity, each named in its most used spelling.
+def _categories(article: Article) -> tuple[str, ...]:
+    return article.categories
 
-    On a tie, the spelling used first (by date) wins, so the name is stable.
+
+def _tags(article: Article) -> tuple[str, ...]:
+    return article.tags
+
+
+def categories_of(
+    articles: Iterable[Article], names: Callable[[Article], tuple[str, ...]] = _categories
+) -> dict[str, Category]:
+    """Group articles by category (or, with ``names=_tags``, tag) identity.
+
+    Each is named in its most used spelling; on a tie, the spelling used first
+    (by date) wins, so the name is stable.
     """
     articles = list(articles)
     spellings: dict[str, Counter[str]] = {}
     for article in oldest_first(articles):
-        for name in article.categories:
+        for name in names(article):
             spellings.setdefault(fold(name), Counter())[name] += 1
     members: dict[str, list[Article]] = {key: [] for key in spellings}
     for article in newest_first(articles):
-        for key in dict.fromkeys(fold(name) for name in article.categories):
+        for key in dict.fromkeys(fold(name) for name in names(article)):
             members[key].append(article)
     slugs = assign_slugs(spellings)
     return {
@@ -92,6 +104,11 @@ def categories_of(articles: Iterable[Article]) -> dict[str, Category]:
         )
         for key in sorted(spellings)
     }
+
+
+def tags_of(articles: Iterable[Article]) -> dict[str, Category]:
+    """Group articles by tag, as categories are grouped (same folding, same slugs)."""
+    return categories_of(articles, _tags)
 
 
 class ArticlesDomain(Domain):
@@ -106,7 +123,7 @@ class ArticlesDomain(Domain):
     name = "articles"
     label = "Articles"
     # Authors can link a category in text: {articles:category}`Генеративный ИИ`.
-    roles: ClassVar[dict[str, Any]] = {"category": XRefRole()}
+    roles: ClassVar[dict[str, Any]] = {"category": XRefRole(), "tag": XRefRole()}
     initial_data: ClassVar[dict[str, Any]] = {
         "articles": {},
         "hidden": {},
@@ -163,7 +180,8 @@ class ArticlesDomain(Domain):
 
     def _forget(self) -> None:
         """Drop what is computed from the records; they changed."""
-        self._categories = self._newest = self._positions = self._sharing_cache = None
+        self._categories = self._tags = self._newest = self._positions = None
+        self._sharing_cache = None
 
     def was_anything_read(self) -> bool:
         """Whether this build read or removed a document (so a page may show a change)."""
@@ -194,10 +212,11 @@ class ArticlesDomain(Domain):
         touched: set[str] = set()
         for was, now in changed:
             touched.update(*(scopes_of(a) for a in (was, now) if a is not None))
-        keys = {s.removeprefix("category-key:") for s in touched if s.startswith("category-key:")}
-        # Slugs as they are now, and as they were for categories no article keeps.
-        slugs = assign_slugs({*self.categories(), *keys})
-        touched.update(f"category:{slugs[key]}" for key in keys)
+        for kind, now in (("category", self.categories()), ("tag", self.tags())):
+            keys = {s.split(":", 1)[1] for s in touched if s.startswith(f"{kind}-key:")}
+            # Slugs as they are now, and as they were for names no article keeps.
+            slugs = assign_slugs({*now, *keys})
+            touched.update(f"{kind}:{slugs[key]}" for key in keys)
         return {doc for doc, scopes in self.data["listings"].items() if scopes & touched}
 
     def clear_doc(self, docname: str) -> None:
@@ -270,6 +289,16 @@ class ArticlesDomain(Domain):
             self._categories = categories_of(self.articles.values())
         return self._categories
 
+    def tags(self) -> dict[str, Category]:
+        """Every tag in use, by folded name (computed once per change)."""
+        if getattr(self, "_tags", None) is None:
+            self._tags = tags_of(self.articles.values())
+        return self._tags
+
+    def tag_by_slug(self, slug: str) -> Category | None:
+        """Find the tag published at ``slug``."""
+        return next((t for t in self.tags().values() if t.slug == slug), None)
+
     def category_names(self, article: Article) -> list[str]:
         """An article's categories as the site names them (the most used spelling)."""
         categories = self.categories()
@@ -291,11 +320,17 @@ class ArticlesDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
-        """Resolve ``{articles:category}`` references to the category's page."""
-        category = self.categories().get(fold(target))
-        if typ != "category" or category is None:
+        """Resolve ``{articles:category}`` and ``{articles:tag}`` references to their page."""
+        config = env.config
+        groups = {
+            "category": (self.categories, config.articles_categories_dir),
+            "tag": (self.tags, config.articles_tags_dir),
+        }
+        found, folder = groups.get(typ, (dict, ""))
+        category = found().get(fold(target))
+        if category is None or not folder:
             return None
-        docname = f"{env.config.articles_categories_dir}/{category.slug}"
+        docname = f"{folder}/{category.slug}"
         # Shown in the spelling most articles use, whichever this one used.
         text = nodes.inline(category.name, category.name, classes=contnode["classes"])
         return make_refnode(builder, fromdocname, docname, "", text, category.name)

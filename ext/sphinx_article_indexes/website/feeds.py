@@ -37,6 +37,11 @@ def feed_path(config: Any, category: Category | None = None) -> str:
     return f"{config.articles_categories_dir}/{category.slug}.atom" if category else FEED
 
 
+def tag_feed(config: Any, tag: Category) -> str:
+    """Where a tag's Atom feed is written, relative to the output folder."""
+    return f"{config.articles_tags_dir}/{tag.slug}.atom"
+
+
 def site_base(config: Any) -> str:
     """The site's address with one trailing slash, to which page paths are appended."""
     return (config.html_baseurl or "").rstrip("/") + "/"
@@ -170,6 +175,10 @@ def _plans(app: Sphinx) -> list[_Feed]:
         page = f"{config.articles_categories_dir}/{category.slug}"
         title = f"{config.project}: {category.name}"
         plans.append(_plan(app, list(category.articles), feed_path(config, category), title, page))
+    for tag in domain.tags().values() if config.articles_tags_dir else ():
+        page = f"{config.articles_tags_dir}/{tag.slug}"
+        title = f"{config.project}: #{tag.name}"
+        plans.append(_plan(app, list(tag.articles), tag_feed(config, tag), title, page))
     return plans
 
 
@@ -208,11 +217,16 @@ def link_feeds(
         return
     base = site_base(config)
     feeds = [(config.project, FEED)]
-    prefix = f"{config.articles_categories_dir}/"
+    domain = app.env.domains["articles"]
+    prefix, tags = f"{config.articles_categories_dir}/", f"{config.articles_tags_dir}/"
     if pagename.startswith(prefix):
-        category = app.env.domains["articles"].category_by_slug(pagename.removeprefix(prefix))
+        category = domain.category_by_slug(pagename.removeprefix(prefix))
         if category is not None:
             feeds.append((f"{config.project}: {category.name}", feed_path(config, category)))
+    elif config.articles_tags_dir and pagename.startswith(tags):
+        tag = domain.tag_by_slug(pagename.removeprefix(tags))
+        if tag is not None:
+            feeds.append((f"{config.project}: #{tag.name}", tag_feed(config, tag)))
     links = "".join(
         f'<link rel="alternate" type="application/atom+xml" title="{escape(title)}" '
         f'href="{escape(base + path)}">\n'

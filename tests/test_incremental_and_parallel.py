@@ -61,13 +61,15 @@ EDITS = {
 }
 
 
+@pytest.mark.parametrize("size", [50, 1])  # 1: every listing split into numbered pages
 @pytest.mark.parametrize("change", sorted(EDITS))
-def test_incremental_build_matches_a_clean_build(make_app, rootdir, tmp_path, change):
+def test_incremental_build_matches_a_clean_build(make_app, rootdir, tmp_path, change, size):
     src = copy_project(rootdir / "test-publication", tmp_path / "src")
-    build(make_app, src)
+    paging = {"articles_page_size": size}
+    build(make_app, src, confoverrides=paging)
     EDITS[change](src)
-    incremental = build(make_app, src)
-    clean = build(make_app, copy_project(src, tmp_path / "clean"))
+    incremental = build(make_app, src, confoverrides=paging)
+    clean = build(make_app, copy_project(src, tmp_path / "clean"), confoverrides=paging)
     assert rendered(incremental) == rendered(clean)
     assert feeds(incremental) == feeds(clean)
     assert output_files(incremental) == output_files(clean)

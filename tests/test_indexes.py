@@ -169,3 +169,25 @@ def test_sphinx_design_styles_only_where_its_components_are(built):
     assert any("sphinx-design" in href for href in styles("index"))  # the cards
     for docname in ("articles/second", "archive/index", "categories/index", "search"):
         assert not any("sphinx-design" in href for href in styles(docname)), docname
+
+
+@pytest.mark.sphinx("html", testroot="publication", confoverrides={"articles_page_size": 2})
+def test_long_listings_are_split_into_numbered_pages(app):
+    app.build()
+    assert warnings(app) == ""
+    first = article_body(app, "categories/generativnyi-ii")
+    second = article_body(app, "categories/generativnyi-ii/2")
+    listed = titles(first) + titles(second)
+    assert len(titles(first)) == 2 and len(titles(second)) == 1
+    assert sorted(listed) == sorted(set(listed))  # each article once
+    assert [a.get_text() for a in first.select(".article-pages a")] == ["2"]
+    assert first.select_one(".article-pages strong").get_text() == "1"
+    head = page(app, "categories/generativnyi-ii/2").select_one('link[rel="prev"]')
+    assert head["href"] == "../generativnyi-ii.html"
+    assert page(app, "categories/generativnyi-ii").select_one('link[rel="next"]')["href"] == (
+        "generativnyi-ii/2.html"
+    )
+    assert _footer(app, "categories/generativnyi-ii/2")["prev"] == "categories/generativnyi-ii.html"
+    # The feed still has every article of the category.
+    feed = (Path(app.outdir) / "categories" / "generativnyi-ii.atom").read_text("utf-8")
+    assert all(title in feed for title in listed)

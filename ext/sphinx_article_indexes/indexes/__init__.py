@@ -23,6 +23,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("articles_categories_dir", "categories", "env", str)
     app.add_config_value("articles_tags_dir", "tags", "env", str)  # "": no tag pages
     app.add_config_value("articles_latest_count", 10, "env", int)
+    app.add_config_value("articles_page_size", 50, "env", int)  # articles a listing page shows
     app.add_node(listings.article_listing)
     app.add_directive("latest-articles", listings.LatestArticles)
     app.add_directive("article-archive", listings.ArticleArchive)

@@ -13,7 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..records.domain import ALL, ArticlesDomain
 from ..website import feeds
-from . import render
+from . import pages, render
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -72,10 +72,13 @@ class ArticleList(_ListingDirective):
         "month": directives.unchanged,
         "category": directives.unchanged,
         "tag": directives.unchanged,
+        "page": directives.positive_int,  # one of the numbered pages of a long listing
     }
 
     def scope(self) -> str:
         given = [key for key in ("month", "category", "tag") if self.options.get(key)]
+        if "page" in self.options and given[:1] == ["month"]:
+            raise self.error("article-list :page: goes with :category: or :tag:")
         if len(given) != 1:
             raise self.error("article-list takes exactly one of :month:, :category: or :tag:")
         month = self.options.get("month")
@@ -120,12 +123,22 @@ class ListingRenderer(SphinxPostTransform):
             return render.category_index(list(domain.categories().values()), refdoc)
         if node["kind"] == "tags":
             return render.category_index(list(domain.tags().values()), refdoc, kind="tag")
-        listing = render.article_list(self._selected(node, domain), refdoc, language)
+        selected = self._selected(node, domain)
         category = domain.category_by_slug(node.get("category", ""))
         tag = domain.tag_by_slug(node.get("tag", ""))
-        if category is not None or tag is not None:
-            feed = feeds.feed_path(config, category) if category else feeds.tag_feed(config, tag)
-            listing = nodes.container("", listing, render.subscribe(feed))
+        group = category or tag
+        if group is None:
+            return render.article_list(selected, refdoc, language)
+        folder = config.articles_categories_dir if category else config.articles_tags_dir
+        docnames = pages.page_docnames(folder, group, config.articles_page_size)
+        number = min(node.get("page", 1), len(docnames))
+        size = len(selected) if len(docnames) == 1 else config.articles_page_size
+        shown = selected[(number - 1) * size : number * size]
+        listing = nodes.container("", render.article_list(shown, refdoc, language))
+        if len(docnames) > 1:
+            listing += render.pagination(refdoc, docnames, number)
+        feed = feeds.feed_path(config, category) if category else feeds.tag_feed(config, tag)
+        listing += render.subscribe(feed)
         return listing
 
     def _render_around(self, node: article_listing) -> None:

@@ -73,6 +73,28 @@ def scan_articles(app: Sphinx) -> list[Article]:
     return articles
 
 
+def page_docnames(folder: str, group: Category, size: int) -> list[str]:
+    """The pages a category's or tag's listing is split into: ``slug``, ``slug/2``, …"""
+    count = max(1, -(-len(group.articles) // size)) if size > 0 else 1
+    return [f"{folder}/{group.slug}"] + [f"{folder}/{group.slug}/{n}" for n in range(2, count + 1)]
+
+
+def _group_pages(
+    folder: str, group: Category, kind: str, config: Config, description: str
+) -> dict[str, str]:
+    """A category's or tag's page; split into numbered pages past ``articles_page_size``."""
+    docnames = page_docnames(folder, group, config.articles_page_size)
+    pages = {}
+    for number, docname in enumerate(docnames, start=1):
+        paging = f"\n:page: {number}" if len(docnames) > 1 else ""
+        body = f"```{{article-list}}\n:{kind}: {group.slug}{paging}\n```"
+        title = group.name if number == 1 else f"{group.name} ({number})"
+        # Numbered pages are reached from the first one, not from the sidebar.
+        orphan = kind == "tag" or number > 1
+        pages[f"{docname}.md"] = _page(title, body, [], description, orphan=orphan)
+    return pages
+
+
 def _tag_pages(tags: Iterable[Category], config: Config) -> dict[str, str]:
     """The tags' index and a page per tag, in ``articles_tags_dir``, outside the toctree."""
     folder, project = config.articles_tags_dir, {"project": config.project}
@@ -84,11 +106,9 @@ def _tag_pages(tags: Iterable[Category], config: Config) -> dict[str, str]:
         )
     }  # fmt: skip
     for tag in tags:
-        body = f"```{{article-list}}\n:tag: {tag.slug}\n```"
         about = str(_("Articles of %(project)s tagged %(name)s, newest first."))
-        pages[f"{folder}/{tag.slug}.md"] = _page(
-            tag.name, body, [], about % (project | {"name": tag.name}), orphan=True
-        )
+        about %= project | {"name": tag.name}
+        pages.update(_group_pages(folder, tag, "tag", config, about))
     return pages
 
 
@@ -134,11 +154,9 @@ def index_pages(
         str(_("Categories of %(project)s, with the number of articles in each.")) % project,
     )  # fmt: skip
     for category in categories:
-        body = f"```{{article-list}}\n:category: {category.slug}\n```"
         about = str(_("Articles of %(project)s in the category %(name)s, newest first."))
-        pages[f"{cats}/{category.slug}.md"] = _page(
-            category.name, body, [], about % (project | {"name": category.name})
-        )
+        about %= project | {"name": category.name}
+        pages.update(_group_pages(cats, category, "category", config, about))
     tags = list(tags)
     if config.articles_tags_dir and tags:
         pages.update(_tag_pages(tags, config))
@@ -168,7 +186,7 @@ def write_pages(srcdir: Path, pages: dict[str, str], folders: list[str]) -> None
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
     for folder in folders:
-        for path in (root / folder).glob("*.md"):
+        for path in (root / folder).rglob("*.md"):  # numbered pages are in subfolders
             relative = path.relative_to(root).as_posix()
             # The marker follows the front matter (a description: at most a few KB).
             if relative not in pages and MARKER in path.read_text(encoding="utf-8")[:8192]:

@@ -136,6 +136,16 @@ def category_index(
     return items
 
 
+def pagination(refdoc: str, docnames: list[str], current: int) -> nodes.paragraph:
+    """Links to each numbered page of a long listing; the current one is not a link."""
+    line = nodes.paragraph("", f"{_('Pages:')} ", classes=["article-pages"])
+    for number, docname in enumerate(docnames, start=1):
+        line += nodes.Text(" ") if number > 1 else []
+        text = str(number)
+        line += nodes.strong(text, text) if number == current else doc_link(refdoc, docname, text)
+    return line
+
+
 def subscribe(feed: str) -> nodes.paragraph:
     """A visible link to an Atom feed (``feed``: its path in the output; see htmlonly.py)."""
     link = nodes.reference("", "Atom", refuri=feed, feed=feed, classes=["article-feed"])

@@ -1,5 +1,8 @@
 """One navigation order on every page: the theme's footer agrees with the articles' own links.
 
+A long category or tag listing split into numbered pages links them in order
+(the footer, and ``<link rel="prev/next">`` in the head).
+
 An article's own «previous/next article» follow dates; the theme's footer (Furo's
 «Назад/Далее», any theme's ``prev``/``next``) follows the toctree, where a year
 lists its articles newest first, so both pointed at the same article in opposite
@@ -10,6 +13,8 @@ pages instead of leading into an article.
 from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
+
+from ..indexes.pages import page_docnames
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -29,16 +34,39 @@ def agree(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
     """``html-page-context``: no theme footer on articles; index pages lead to index pages."""
+    if "prev" not in context:
+        return
+    _number_pages(app, pagename, context)
     relations = getattr(app.builder, "relations", {}).get(pagename)
-    if relations is None or "prev" not in context:
+    if relations is None:
         return
     if app.env.domains["articles"].record(pagename) is not None:
         context["prev"] = context["next"] = None
         return
     for key, step in (("prev", 1), ("next", 2)):
         neighbour = _skip_articles(app, relations[step], step)
-        if neighbour != relations[step]:
+        if neighbour != relations[step] and not context.get(f"{key}_page"):
             context[key] = _link(app, pagename, neighbour)
+
+
+def _number_pages(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
+    """On a numbered page of a listing: previous and next are the pages before and after."""
+    config, domain = app.config, app.env.domains["articles"]
+    groups = ((config.articles_categories_dir, domain.category_by_slug),)
+    groups += ((config.articles_tags_dir, domain.tag_by_slug),) if config.articles_tags_dir else ()
+    for folder, find in groups:
+        parts = pagename.removeprefix(f"{folder}/").split("/")
+        if not pagename.startswith(f"{folder}/") or (group := find(parts[0])) is None:
+            continue
+        docnames = page_docnames(folder, group, config.articles_page_size)
+        if len(docnames) < 2 or pagename not in docnames:
+            return
+        at = docnames.index(pagename)
+        if at > 0:
+            context["prev"], context["prev_page"] = _link(app, pagename, docnames[at - 1]), True
+        if at + 1 < len(docnames):
+            context["next"], context["next_page"] = _link(app, pagename, docnames[at + 1]), True
+        return
 
 
 def _link(app: Sphinx, pagename: str, docname: str | None) -> dict[str, str] | None:

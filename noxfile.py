@@ -120,7 +120,8 @@ def i18n(session: nox.Session) -> None:
 @nox.session
 def bench(session: nox.Session) -> None:
     """Benchmark against plain Sphinx and ABlog; writes benchmarks/RESULTS.md."""
-    session.install("-e", ".", "ablog")
+    # matplotlib: to measure sphinxext-opengraph's drawn social cards against ours.
+    session.install("-e", ".", "ablog", "matplotlib")
     session.run("python", "benchmarks/run.py", *session.posargs)
 
 

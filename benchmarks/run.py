@@ -2,7 +2,9 @@
 
 1. this project (Furo, the extension, sitemap: docs/conf.py as it is);
 2. the floor: Sphinx + MyST with the ``basic`` theme, one flat toctree;
-3. the peer: ABlog posts (``blogpost: true``, ``category:``) with Furo.
+3. the peer: ABlog posts (``blogpost: true``, ``category:``) with Furo;
+4. where matplotlib is installed, this project with sphinxext-opengraph's drawn social
+   cards, to show what a card per page would cost.
 
 Times are medians of ``--runs`` runs (a configuration slower than ``--slow``
 seconds is run once) and are shown as ratios to the floor measured in the same
@@ -13,6 +15,7 @@ run, since the machine is shared. Usage: ``nox -s bench`` or
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import re
@@ -79,12 +82,15 @@ def project(kind: str, corpus: Path, target: Path) -> Path:
     """Lay out one of the three projects around the generated articles."""
     if target.exists():
         shutil.rmtree(target)
-    if kind == "project":
+    if kind in ("project", "cards"):
         shutil.copytree(ROOT / "docs", target, ignore=shutil.ignore_patterns("_build", "articles"))
-        for generated in ("archive", "categories", "edition.md"):
+        for generated in ("archive", "categories", "tags", "edition.md"):
             path = target / generated
             shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
         shutil.copytree(corpus, target / "articles")
+        if kind == "cards":  # sphinxext-opengraph draws a card per page (matplotlib)
+            with (target / "conf.py").open("a", encoding="utf-8") as conf:
+                conf.write('\nogp_image = None\nogp_social_cards = {"enable": True}\n')
         return target
     (target / "articles").mkdir(parents=True)
     conf, index = (FLOOR_CONF, FLOOR_INDEX) if kind == "floor" else (ABLOG_CONF, ABLOG_INDEX)
@@ -250,6 +256,21 @@ def report(results: dict[int, dict[str, dict]], kinds: list[str]) -> str:
                 f"| {n} | {step} | {b.seconds:.1f} | {share:.1%} | {len(b.written)} "
                 f"| {f.seconds:.1f} | {floor_share:.1%} |"
             )
+    if any("cards" in by_kind for by_kind in results.values()):
+        lines += ["", "## Social cards", ""]
+        lines += [
+            "sphinxext-opengraph can draw a preview card per page with matplotlib",
+            "(`ogp_social_cards`); the publication shows one card of its own instead. The cost,",
+            "from this project built with and without drawn cards in the same run:",
+            "",
+            "| N | without, s | with cards, s | per page drawn |",
+            "|---|---|---|---|",
+        ]
+        for n, by_kind in results.items():
+            if "cards" in by_kind:
+                plain, cards = by_kind["project"]["seconds"], by_kind["cards"]["seconds"]
+                each = (cards - plain) / n * 1000
+                lines.append(f"| {n} | {plain:.1f} | {cards:.1f} | {each:.0f} ms |")
     lines += ["", "## Parallel builds of this project", ""]
     lines += ["| N | serial, s | `-j 2`, s | speed-up |", "|---|---|---|---|"]
     for n, by_kind in results.items():
@@ -271,6 +292,8 @@ def main() -> None:
     )
     args = parser.parse_args()
     kinds = ["floor", "project"] + ([] if args.no_ablog else ["ablog"])
+    if importlib.util.find_spec("matplotlib") is not None:
+        kinds.append("cards")  # the cost of drawn social cards (nox -s bench installs it)
     results: dict[int, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:

@@ -191,3 +191,23 @@ def test_long_listings_are_split_into_numbered_pages(app):
     # The feed still has every article of the category.
     feed = (Path(app.outdir) / "categories" / "generativnyi-ii.atom").read_text("utf-8")
     assert all(title in feed for title in listed)
+
+
+@pytest.mark.sphinx("html", testroot="publication", confoverrides={"articles_page_size": 1})
+def test_long_years_are_split_into_numbered_pages_by_month(app):
+    app.build()
+    assert warnings(app) == ""
+    out = Path(app.outdir)
+    more = (out / "archive" / "2025").glob("*.html")
+    pages = ["archive/2025", *sorted(p.relative_to(out).with_suffix("").as_posix() for p in more)]
+    listed = [t for docname in pages for t in titles(article_body(app, docname))]
+    in_year = [a for a in app.env.domains["articles"].newest() if a.published.year == 2025]
+    assert listed == [a.title for a in in_year]  # every article once, newest first
+    assert len(pages) == len(in_year) > 1
+    # Each month's link in the archive's index leads to the page where the month begins.
+    for link in article_body(app, "archive/index").select("li li a"):
+        target, anchor = link["href"].split("#")
+        assert page(app, f"archive/{target.removesuffix('.html')}").select_one(f'[id="{anchor}"]')
+    assert _footer(app, pages[1])["prev"] == "archive/2025.html"
+    numbers = article_body(app, pages[1]).get_text()
+    assert "Страницы:" in numbers

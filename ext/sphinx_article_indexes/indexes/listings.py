@@ -73,6 +73,9 @@ class ArticleList(_ListingDirective):
         "category": directives.unchanged,
         "tag": directives.unchanged,
         "page": directives.positive_int,  # one of the numbered pages of a long listing
+        # A month running over two pages of a year: the articles after ``offset``.
+        "offset": directives.nonnegative_int,
+        "limit": directives.positive_int,
     }
 
     def scope(self) -> str:
@@ -156,10 +159,12 @@ class ListingRenderer(SphinxPostTransform):
     def _selected(node: article_listing, domain: ArticlesDomain) -> list:
         if "month" in node:
             year, month = map(int, node["month"].split("-"))
-            return [
+            in_month = [
                 a for a in domain.newest()
                 if (a.published.year, a.published.month) == (year, month)
             ]  # fmt: skip
+            start = node.get("offset", 0)
+            return in_month[start : start + node["limit"]] if "limit" in node else in_month[start:]
         if "tag" in node:
             tag = domain.tag_by_slug(node["tag"])
             return list(tag.articles) if tag else []

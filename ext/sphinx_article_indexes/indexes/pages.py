@@ -11,7 +11,8 @@ changed, so unchanged pages are not re-read and sphinx-autobuild does not loop.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+from collections import Counter, defaultdict
+from itertools import groupby
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -95,6 +96,61 @@ def _group_pages(
     return pages
 
 
+def year_page_docnames(archive: str, year: int, count: int, size: int) -> list[str]:
+    """The pages a year's ``count`` articles are split into: ``2025``, ``2025/2``, …"""
+    pages = max(1, -(-count // size)) if size > 0 else 1
+    return [f"{archive}/{year}"] + [f"{archive}/{year}/{n}" for n in range(2, pages + 1)]
+
+
+def _pagination(docnames: list[str], current: int) -> str:
+    """«Страницы: 1 2 3» in MyST, the current page in bold."""
+    links = [
+        f"**{n}**" if n == current else f"{{doc}}`{n} </{docname}>`"
+        for n, docname in enumerate(docnames, start=1)
+    ]
+    return f"{_('Pages:')} " + " ".join(links)
+
+
+def _year_pages(
+    archive: str,
+    year: int,
+    articles: list[Article],
+    months: Sequence[str],
+    config: Config,
+    description: str,
+) -> dict[str, str]:
+    """A year's page by month; past ``articles_page_size`` articles, numbered pages follow.
+
+    A month may run over two pages; its label (what the archive's index links) is on
+    the first. The year's toctree, which orders its articles, stays on the first page.
+    """
+    size = config.articles_page_size
+    docnames = year_page_docnames(archive, year, len(articles), size)
+    step = size if len(docnames) > 1 else max(len(articles), 1)
+    shown: Counter[int] = Counter()  # articles of each month on the pages before
+    pages = {}
+    for number, docname in enumerate(docnames, start=1):
+        parts = []
+        chunk = articles[(number - 1) * step : number * step]
+        for month, in_month in groupby(chunk, key=lambda a: a.published.month):
+            count = len(list(in_month))
+            label = "" if shown[month] else f"(archive-{year}-{month:02d})=\n"
+            paging = f"\n:offset: {shown[month]}\n:limit: {count}" if len(docnames) > 1 else ""
+            shown[month] += count
+            parts.append(
+                f"{label}{markdown.heading(month_title(year, month, months), 2)}\n\n"
+                f"```{{article-list}}\n:month: {year:04d}-{month:02d}{paging}\n```"
+            )
+        if len(docnames) > 1:
+            parts.append(_pagination(docnames, number))
+        toctree = [f"/{a.docname}" for a in articles] if number == 1 else []
+        title = str(year) if number == 1 else f"{year} ({number})"
+        pages[f"{docname}.md"] = _page(
+            title, "\n\n".join(parts), toctree, description, orphan=number > 1
+        )
+    return pages
+
+
 def _tag_pages(tags: Iterable[Category], config: Config) -> dict[str, str]:
     """The tags' index and a page per tag, in ``articles_tags_dir``, outside the toctree."""
     folder, project = config.articles_tags_dir, {"project": config.project}
@@ -138,17 +194,12 @@ def index_pages(
         )
     }
     for year, year_articles in by_year.items():
-        in_year = dict.fromkeys(a.published.month for a in year_articles)
-        body = "\n\n".join(
-            f"(archive-{year}-{m:02d})=\n{markdown.heading(month_title(year, m, months), 2)}\n\n"
-            f"```{{article-list}}\n:month: {year:04d}-{m:02d}\n```"
-            for m in in_year
+        about = str(_("Articles of %(project)s published in %(year)s, by month."))
+        pages.update(
+            _year_pages(
+                archive, year, year_articles, months, config, about % (project | {"year": year})
+            )
         )
-        pages[f"{archive}/{year}.md"] = _page(
-            str(year), body, [f"/{a.docname}" for a in year_articles],
-            str(_("Articles of %(project)s published in %(year)s, by month."))
-            % (project | {"year": year}),
-        )  # fmt: skip
     pages[f"{cats}/index.md"] = _page(
         str(_("Categories")), "```{category-index}\n```", [c.slug for c in categories],
         str(_("Categories of %(project)s, with the number of articles in each.")) % project,

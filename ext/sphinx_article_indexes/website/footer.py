@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from ..indexes.pages import page_docnames
+from ..indexes.pages import page_docnames, year_page_docnames
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -49,24 +49,32 @@ def agree(
             context[key] = _link(app, pagename, neighbour)
 
 
+def _sequence(app: Sphinx, pagename: str) -> list[str]:
+    """The numbered pages ``pagename`` belongs to (a year's, a category's, a tag's), if any."""
+    config, domain = app.config, app.env.domains["articles"]
+    size = config.articles_page_size
+    first = pagename.split("/")[1] if pagename.count("/") >= 1 else ""
+    if pagename.startswith(f"{config.articles_archive_dir}/") and first.isdigit():
+        count = sum(a.published.year == int(first) for a in domain.articles.values())
+        return year_page_docnames(config.articles_archive_dir, int(first), count, size)
+    groups = [(config.articles_categories_dir, domain.category_by_slug)]
+    groups += [(config.articles_tags_dir, domain.tag_by_slug)] if config.articles_tags_dir else []
+    for folder, find in groups:
+        if pagename.startswith(f"{folder}/") and (group := find(first)) is not None:
+            return page_docnames(folder, group, size)
+    return []
+
+
 def _number_pages(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
     """On a numbered page of a listing: previous and next are the pages before and after."""
-    config, domain = app.config, app.env.domains["articles"]
-    groups = ((config.articles_categories_dir, domain.category_by_slug),)
-    groups += ((config.articles_tags_dir, domain.tag_by_slug),) if config.articles_tags_dir else ()
-    for folder, find in groups:
-        parts = pagename.removeprefix(f"{folder}/").split("/")
-        if not pagename.startswith(f"{folder}/") or (group := find(parts[0])) is None:
-            continue
-        docnames = page_docnames(folder, group, config.articles_page_size)
-        if len(docnames) < 2 or pagename not in docnames:
-            return
-        at = docnames.index(pagename)
-        if at > 0:
-            context["prev"], context["prev_page"] = _link(app, pagename, docnames[at - 1]), True
-        if at + 1 < len(docnames):
-            context["next"], context["next_page"] = _link(app, pagename, docnames[at + 1]), True
+    docnames = _sequence(app, pagename)
+    if len(docnames) < 2 or pagename not in docnames:
         return
+    at = docnames.index(pagename)
+    if at > 0:
+        context["prev"], context["prev_page"] = _link(app, pagename, docnames[at - 1]), True
+    if at + 1 < len(docnames):
+        context["next"], context["next_page"] = _link(app, pagename, docnames[at + 1]), True
 
 
 def _link(app: Sphinx, pagename: str, docname: str | None) -> dict[str, str] | None:

@@ -107,6 +107,18 @@ def test_sidebar_lists_sections_not_articles(built):
     assert current == ["Архив", "2024"]
 
 
+@pytest.mark.sphinx(
+    "html", testroot="publication", confoverrides={"articles_navigation_max_items": 1}
+)
+def test_a_section_too_long_to_list_shows_its_index_only(app):
+    app.build()
+    assert warnings(app) == ""
+    nav = page(app, "articles/first").select_one(".sidebar-tree")
+    # Two years and two categories, past one: the sections alone, whatever their number.
+    assert [a.get_text(strip=True) for a in nav.select("a")] == ["Архив", "Категории"]
+    assert nav.select_one("li.current > a").get_text(strip=True) == "Архив"
+
+
 @pytest.mark.sphinx("html", testroot="publication", confoverrides={"language": "en"})
 def test_an_english_publication_gets_english_words(app):
     app.build()

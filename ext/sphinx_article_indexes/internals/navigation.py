@@ -26,6 +26,16 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
+def lists_children(env: BuildEnvironment, doc: str) -> bool:
+    """Whether the sidebar lists a section's entries: not past ``articles_navigation_max_items``.
+
+    A publication with 300 categories shows «Категории» alone, so that every page's
+    sidebar (and size) does not grow with the number of categories.
+    """
+    limit = env.config.articles_navigation_max_items
+    return limit <= 0 or len(env.toctree_includes.get(doc, ())) <= limit
+
+
 @dataclass
 class _Sidebar:
     """What every page's sidebar is made of, computed once per build (per process)."""
@@ -42,14 +52,19 @@ def _sidebar(app: Sphinx) -> _Sidebar:
         includes, root = app.env.toctree_includes, app.config.root_doc
         parents: dict[str, str] = {}
         depth, queue = {root: 0}, [root]
+        hidden: set[str] = set()  # entries of sections too long to list
         for parent in queue:  # breadth first, so each document gets its shallowest place
             for child in includes.get(parent, ()):
                 if child not in depth:
                     parents[child] = parent
                     depth[child] = depth[parent] + 1
                     queue.append(child)
+                    if parent in hidden or not lists_children(app.env, parent):
+                        hidden.add(child)
         limit = app.config.articles_navigation_depth
-        shown = frozenset(doc for doc, level in depth.items() if 0 < level <= limit)
+        shown = frozenset(
+            doc for doc, level in depth.items() if 0 < level <= limit and doc not in hidden
+        )
         sidebar = app.builder._articles_sidebar = _Sidebar(parents, shown)
     return sidebar
 
@@ -75,7 +90,7 @@ def outline(env: BuildEnvironment, maxdepth: int) -> tuple:
             (
                 doc,
                 env.titles[doc].astext() if doc in env.titles else "",
-                level(doc, depth + 1) if depth < maxdepth else (),
+                level(doc, depth + 1) if depth < maxdepth and lists_children(env, doc) else (),
             )
             for doc in env.toctree_includes.get(parent, ())
         )
@@ -122,7 +137,9 @@ def navigation_html(app: Sphinx, pagename: str, maxdepth: int) -> str:
             current = " current" if doc in lineage else ""
             href = escape(link(doc))
             title = escape(env.titles[doc].astext())
-            children = level(doc, depth + 1) if depth < maxdepth else ""
+            children = (
+                level(doc, depth + 1) if depth < maxdepth and lists_children(env, doc) else ""
+            )
             items.append(
                 f'<li class="toctree-l{depth}{current}">'
                 f'<a class="reference internal{current}" href="{href}">{title}</a>'
@@ -171,6 +188,7 @@ def install_navigation(
 def setup(app: Sphinx) -> None:
     """Register this module's handlers."""
     app.add_config_value("articles_navigation_depth", 2, "html", int)
+    app.add_config_value("articles_navigation_max_items", 30, "html", int)
     app.connect("html-page-context", install_navigation, priority=400)  # before Furo's
     app.connect("env-get-updated", outdated_outline)
     app.connect("build-finished", forget)

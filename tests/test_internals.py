@@ -8,6 +8,7 @@ changes it (the behaviour tests would only show a slower or odd build).
 from __future__ import annotations
 
 import inspect
+import os
 from pathlib import Path
 
 import furo
@@ -67,3 +68,35 @@ def test_template_environment_is_jinja(make_app, rootdir, tmp_path):
     app = build(make_app, copy_project(rootdir / "test-publication", tmp_path / "s"))
     assert isinstance(app.builder.templates.environment, jinja2.Environment)
     assert app.builder.templates.environment.bytecode_cache is not None
+
+
+def test_parallel_readers_send_their_environment_back_pickled():
+    """internals/worker_local.py: ``_read_parallel`` returns ``pickle.dumps(env)`` per chunk."""
+    from sphinx.builders import Builder
+
+    source = inspect.getsource(Builder._read_parallel)
+    assert "pickle.dumps(self.env" in source
+
+
+def test_a_worker_local_dict_pickles_empty_in_another_process():
+    import pickle
+
+    from sphinx_article_indexes.internals.worker_local import WorkerLocalDict
+
+    cache = WorkerLocalDict(a=1)
+    assert pickle.loads(pickle.dumps(cache)) == {"a": 1}  # the owner saves it whole
+    read, write = os.pipe()
+    if (child := os.fork()) == 0:  # as Sphinx's parallel reader: the worker has it by fork
+        os.write(write, pickle.dumps(cache))
+        os._exit(0)
+    os.waitpid(child, 0)
+    assert pickle.loads(os.read(read, 1 << 16)) == {}
+    loaded = pickle.loads(pickle.dumps(cache))
+    assert loaded.owner == os.getpid() and loaded == {"a": 1}  # loaded: owned here
+
+
+def test_a_parallel_build_keeps_every_article_s_front_matter(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    app = build(make_app, src, parallel=2)
+    scanned = app.env.domains["articles"].data["scanned"]
+    assert set(scanned) == set(app.env.domains["articles"].articles)

@@ -131,7 +131,7 @@ class ArticlesDomain(Domain):
         "listings": {},
         "before": {},
     }
-    data_version = 3
+    data_version = 4
 
     @property
     def articles(self) -> dict[str, Article]:

@@ -25,9 +25,12 @@ class _Entry(NamedTuple):
 
 
 def _cache(env: BuildEnvironment) -> dict[str, _Entry]:
+    # Imported here: the internals package imports this part's modules.
+    from ..internals.worker_local import WorkerLocalDict
+
     data = env.domains["articles"].data
     if data.get("scanned_zone") != env.config.articles_timezone:  # the records hold the zone
-        data["scanned"], data["scanned_zone"] = {}, env.config.articles_timezone
+        data["scanned"], data["scanned_zone"] = WorkerLocalDict(), env.config.articles_timezone
     return data["scanned"]
 
 

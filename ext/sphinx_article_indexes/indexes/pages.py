@@ -74,10 +74,15 @@ def scan_articles(app: Sphinx) -> list[Article]:
     return articles
 
 
+def numbered(first: str, count: int, size: int) -> list[str]:
+    """The pages ``count`` entries are split into, ``size`` a page: ``first``, ``first/2``, …"""
+    pages = max(1, -(-count // size)) if size > 0 else 1
+    return [first] + [f"{first}/{n}" for n in range(2, pages + 1)]
+
+
 def page_docnames(folder: str, group: Category, size: int) -> list[str]:
     """The pages a category's or tag's listing is split into: ``slug``, ``slug/2``, …"""
-    count = max(1, -(-len(group.articles) // size)) if size > 0 else 1
-    return [f"{folder}/{group.slug}"] + [f"{folder}/{group.slug}/{n}" for n in range(2, count + 1)]
+    return numbered(f"{folder}/{group.slug}", len(group.articles), size)
 
 
 def _group_pages(
@@ -98,8 +103,7 @@ def _group_pages(
 
 def year_page_docnames(archive: str, year: int, count: int, size: int) -> list[str]:
     """The pages a year's ``count`` articles are split into: ``2025``, ``2025/2``, …"""
-    pages = max(1, -(-count // size)) if size > 0 else 1
-    return [f"{archive}/{year}"] + [f"{archive}/{year}/{n}" for n in range(2, pages + 1)]
+    return numbered(f"{archive}/{year}", count, size)
 
 
 def _pagination(docnames: list[str], current: int) -> str:

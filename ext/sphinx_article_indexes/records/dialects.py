@@ -115,19 +115,19 @@ def normalise_keys(data: dict, known: frozenset[str], problems: list[str]) -> di
             continue
         kept[name] = value
     if "draft" not in kept:
-        kept.update(_engine_draft(kept))
+        kept.update({"draft": True} if engine_draft(kept) else {})
     return kept
 
 
-def _engine_draft(data: dict) -> dict:
-    """Jekyll's ``published: false`` and Pelican's ``status: draft`` as ``draft: true``."""
-    published = data.get("published")
-    status = data.get("status") or data.get("Status")
-    if published is False or str(published).casefold() in ("false", "no"):
-        return {"draft": True}
-    if isinstance(status, str) and status.casefold() in ("draft", "hidden"):
-        return {"draft": True}
-    return {}
+def engine_draft(data: dict) -> bool:
+    """Jekyll's ``published: false`` and Pelican's ``status: draft`` (or ``hidden``)."""
+    published = str(data.get("published", "")).casefold()
+    status = str(data.get("status") or data.get("Status") or "").casefold()
+    return (
+        data.get("published") is False
+        or published in ("false", "no")
+        or status in ("draft", "hidden")
+    )
 
 
 def date_from_file_name(docname: str) -> dt.datetime | None:

@@ -345,7 +345,7 @@ def load(raw: str) -> dict:
 
 
 def _title(data: dict, body: str, problems: list[str]) -> str | None:
-    title = data.get("title", _first_heading(body))
+    title = data.get("title", first_heading(body))
     if isinstance(title, str | int | float) and not isinstance(title, bool):
         title = untrusted.clean("title", str(title), untrusted.MAX_TITLE, problems)
     if not title or not isinstance(title, str):
@@ -354,7 +354,7 @@ def _title(data: dict, body: str, problems: list[str]) -> str | None:
     return title
 
 
-def _first_heading(body: str) -> str | None:
+def first_heading(body: str) -> str | None:
     """A Sphinx page's title is its first heading: ABlog's posts have no ``title`` key."""
     first = next((line for line in body.splitlines() if line.strip()), "")
     if not first.startswith("# "):

@@ -10,7 +10,7 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 import yaml
 
-from ...records import frontmatter
+from ...records import dialects, frontmatter
 from ...records.slugs import slugify
 from . import engines, metadata, urls
 from .engines import Site
@@ -77,21 +77,20 @@ def _slug(site: Site, path: Path, meta: dict) -> str:
     return slug if _SAFE_SLUG.fullmatch(slug) else (slugify(slug)[:80] or "post")
 
 
-def _is_draft(site: Site, path: Path, meta: dict) -> bool:
-    status = str(meta.get("status", "")).casefold()
-    published = str(meta.get("published", "")).casefold()
+def _is_draft(path: Path, meta: dict) -> bool:
     return (
         meta.get("draft") in (True, "true", "yes")
-        or published in ("false", "no")
-        or status in ("draft", "hidden")
-        or "_drafts" in path.parts
+        or dialects.engine_draft(meta)
+        or ("_drafts" in path.parts)
     )
 
 
 def _front(site: Site, path: Path, source: metadata.Source, published: dt.datetime | None) -> dict:
     meta = source.meta
     words = site.engine == "jekyll"
-    front: dict = {"title": str(meta.get("title") or _first_heading(source.body) or path.stem)}
+    front: dict = {
+        "title": str(meta.get("title") or frontmatter.first_heading(source.body) or path.stem)
+    }
     if published is not None:
         front["date"] = published.isoformat()
     categories = _names(meta.get("categories") or meta.get("category"), words)
@@ -103,14 +102,9 @@ def _front(site: Site, path: Path, source: metadata.Source, published: dt.dateti
     for key in ("author", "description", "summary"):
         if isinstance(meta.get(key), str | int | float) and str(meta[key]).strip():
             front[key] = str(meta[key]).strip()
-    if _is_draft(site, path, meta):
+    if _is_draft(path, meta):
         front["draft"] = True
     return front
-
-
-def _first_heading(body: str) -> str | None:
-    first = next((line for line in body.splitlines() if line.strip()), "")
-    return first[2:].strip() if first.startswith("# ") else None
 
 
 def read_post(site: Site, path: Path) -> Post:

@@ -104,8 +104,7 @@ def lint(session: nox.Session) -> None:
 @nox.session
 def serve(session: nox.Session) -> None:
     """Preview with live reload at http://127.0.0.1:8000."""
-    session.install("-e", ".", "sphinx-autobuild")
-    # Not watching the pages the build generates itself (see the module's docstring).
+    session.install("-e", ".[serve]")
     session.run("sphinx-articles", "serve", DOCS, f"{BUILD}/html", *session.posargs)
 
 

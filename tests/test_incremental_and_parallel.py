@@ -8,7 +8,7 @@ import jinja2
 import pytest
 
 from sphinx_article_indexes import i18n
-from util import build, copy_project, page, warnings
+from util import EDITS, build, copy_project, edit, page, warnings
 
 
 def rendered(app) -> dict[str, str]:
@@ -36,29 +36,6 @@ def output_files(app) -> set[str]:
     out = Path(app.outdir)
     kinds = ("*.html", "*.txt", "*.atom")
     return {p.relative_to(out).as_posix() for kind in kinds for p in out.rglob(kind)}
-
-
-def _edit(path, old: str, new: str) -> None:
-    text = path.read_text("utf-8")
-    assert old in text
-    path.write_text(text.replace(old, new), "utf-8")
-
-
-EDITS = {
-    "date": lambda src: _edit(src / "articles/second.md", "2025-12-27", "2023-06-01"),
-    "title": lambda src: _edit(src / "articles/third.md", '"Третья"', "Третья, исправленная"),
-    "categories": lambda src: _edit(
-        src / "articles/first.md", "[Генеративный ИИ, Python]", "[Наука]"
-    ),
-    "add": lambda src: (src / "articles/fifth.md").write_text(
-        "---\ntitle: Пятая\ndate: 2026-01-02\ncategories: [Python, Новое]\n---\n\nПятая.\n",
-        "utf-8",
-    ),
-    "delete": lambda src: (src / "articles/fourth.md").unlink(),
-    "tags": lambda src: _edit(
-        src / "articles/first.md", "categories:", "tags: [модели, Ёлка]\ncategories:"
-    ),
-}
 
 
 @pytest.mark.parametrize("size", [50, 1])  # 1: every listing split into numbered pages
@@ -118,7 +95,7 @@ def test_a_no_op_rebuild_rewrites_nothing(make_app, rootdir, tmp_path):
 def _rebuild_after(make_app, src, old: str, new: str) -> set[str]:
     """Edit the first article, build again; the documents whose pages were written."""
     make_app("html", srcdir=src).build()
-    _edit(src / "articles/first.md", old, new)
+    edit(src / "articles/first.md", old, new)
     again = make_app("html", srcdir=src)
     written = []
     again.connect("html-page-context", lambda app, name, *args: written.append(name))
@@ -147,7 +124,7 @@ def test_editing_below_the_summary_rewrites_the_article_alone(make_app, rootdir,
     src = copy_project(rootdir / "test-publication", tmp_path / "src")
     # An opening longer than the summary, so that a paragraph added after it is not shown.
     opening = "Первая статья о генеративных моделях. " * 10 + "\n"
-    _edit(src / "articles/first.md", "Первая статья о генеративных моделях.\n", opening)
+    edit(src / "articles/first.md", "Первая статья о генеративных моделях.\n", opening)
     docs = _rebuild_after(make_app, src, opening, opening + "\nВторой абзац, не в анонсе.\n")
     assert docs == {"articles/first"}
 
@@ -253,7 +230,7 @@ def test_what_babel_answered_is_kept_for_the_next_build(make_app, rootdir, tmp_p
     monkeypatch.setattr(i18n, "_ANSWERS", {})
     for ask in ("format_date", "get_month_names", "get_global"):
         monkeypatch.setattr(i18n, ask, None)
-    _edit(src / "articles/first.md", "Первая статья о", "Первая статья, дополненная, о")
+    edit(src / "articles/first.md", "Первая статья о", "Первая статья, дополненная, о")
     app = build(make_app, src)
     assert warnings(app) == ""
     doc = page(app, "articles/first")

@@ -1,69 +1,168 @@
-"""``nox -s serve``: an edit to an article's categories reaches the category pages, once."""
+"""``sphinx-articles serve``: every save reaches the pages, as a clean build would write them."""
 
 from __future__ import annotations
 
-import socket
+import re
 import subprocess
 import sys
 import time
 import urllib.request
-from collections.abc import Callable
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
-from util import copy_project
+from util import EDITS, build, copy_project, edit
 
-ROOT = Path(__file__).parents[1]
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
+SINCE = re.compile(r"/_preview/events\?since=(\d+)")
 
 
-def _get(url: str) -> str:
+def _get(url: str, timeout: float = 10) -> str:
     try:
-        with urllib.request.urlopen(url, timeout=5) as response:
+        with urllib.request.urlopen(url, timeout=timeout) as response:
             return response.read().decode("utf-8")
     except OSError:
         return ""
 
 
-def _wait(server: subprocess.Popen, condition: Callable[[], bool], what: str, log: Path) -> None:
-    """Poll until ``condition`` holds; if the server exits or never gets there, show its output."""
-    deadline = time.monotonic() + 180
-    while not condition():
-        if server.poll() is not None or time.monotonic() > deadline:
-            pytest.fail(f"{what} did not happen; sphinx-autobuild said:\n{log.read_text()}")
-        time.sleep(0.5)
+class Preview:
+    """A running ``sphinx-articles serve`` and what it has said."""
+
+    def __init__(self, server: subprocess.Popen, log: Path) -> None:
+        self.server, self.log = server, log
+        self.site = ""
+
+    def fail(self, what: str) -> None:
+        pytest.fail(f"{what}; sphinx-articles serve said:\n{self.log.read_text()}")
+
+    def wait_for_site(self) -> None:
+        deadline = time.monotonic() + 180
+        while not (found := re.search(r"Serving on (http://\S+/)", self.log.read_text())):
+            if self.server.poll() is not None or time.monotonic() > deadline:
+                self.fail("the server did not start")
+            time.sleep(0.2)
+        self.site = found[1]
+
+    def builds(self) -> int:
+        """How many builds the server has finished, as the reload script of a page says."""
+        page = _get(self.site + "index.html")
+        if not (found := SINCE.search(page)):
+            self.fail("the home page has no reload script")
+        return int(found[1])
+
+    def reloaded_after(self, change) -> int:
+        """Make ``change``; return once an open page is told to reload (the build is done)."""
+        since = self.builds()
+        change()
+        events = f"{self.site}_preview/events?since={since}"
+        with urllib.request.urlopen(events, timeout=180) as stream:
+            line = stream.readline()
+            while line.startswith(b":") or line == b"\n":  # keep-alive comments
+                line = stream.readline()
+        if line != b"data: reload\n":
+            self.fail(f"the page was not told to reload ({line!r})")
+        return since + 1
+
+    def settled(self) -> int:
+        """The number of builds once none has started for 3 s (the watcher's echoes included)."""
+        count = self.builds()
+        while True:
+            time.sleep(3)
+            if (now := self.builds()) == count:
+                return count
+            count = now
 
 
-def test_category_edit_shows_without_restart_or_rebuild_loop(rootdir, tmp_path):
-    pytest.importorskip("sphinx_autobuild")
-    src = copy_project(rootdir / "test-publication", tmp_path / "src")
-    log, port = tmp_path / "serve.log", _free_port()
-    site = f"http://127.0.0.1:{port}/"
-    command = [sys.executable, "-m", "sphinx_article_indexes.cli", "serve", src, tmp_path / "o"]
-    command += ["--host", "127.0.0.1", "--port", str(port), "--no-color", "-q"]
+@contextmanager
+def serving(src: Path, out: Path, log: Path) -> Iterator[Preview]:
+    command = [sys.executable, "-m", "sphinx_article_indexes.cli", "serve", src, out]
+    command += ["--port", "0"]
     with log.open("w") as output:
-        server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT, cwd=tmp_path)
+        server = subprocess.Popen(command, stdout=output, stderr=subprocess.STDOUT)
+    preview = Preview(server, log)
     try:
-        first = site + "categories/python.html"
-        _wait(server, lambda: "Первая статья" in _get(first), "the first build", log)
-        assert _get(site + "categories/novaia-tema.html") == ""
-        article = src / "articles" / "first.md"
-        text = article.read_text("utf-8")
-        article.write_text(text.replace("Python]", "Python, Новая тема]"), "utf-8")
-        new_page = site + "categories/novaia-tema.html"
-        _wait(server, lambda: "Первая статья" in _get(new_page), "the new category page", log)
-        assert "Новая тема" in _get(site + "categories/index.html")
-        # The rebuild wrote new category pages into the source folder; a watcher that
-        # saw them would start another build within its debounce time (1.6 s).
-        time.sleep(5)
-        rebuilds = log.read_text().count("Rebuilding...")
-        assert rebuilds == 1, log.read_text()
+        preview.wait_for_site()
+        yield preview
     finally:
         server.terminate()
         server.wait(timeout=30)
+
+
+def pages(out: Path) -> dict[str, str]:
+    """Every page's main content, sidebar and neighbours, normalised, by path."""
+    found = {}
+    for file in sorted(out.rglob("*.html")):
+        soup = BeautifulSoup(file.read_text("utf-8"), "html.parser")
+        parts = [soup.select_one(s) for s in ("main", ".sidebar-tree", ".related-pages")]
+        found[file.relative_to(out).as_posix()] = " ".join(" ".join(str(p).split()) for p in parts)
+    return found
+
+
+@pytest.fixture
+def preview(rootdir, tmp_path):
+    pytest.importorskip("watchfiles")
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    with serving(src, tmp_path / "out", tmp_path / "serve.log") as running:
+        running.src, running.out = src, tmp_path / "out"
+        yield running
+
+
+def test_every_kind_of_edit_gives_the_pages_of_a_clean_build(preview, make_app, tmp_path):
+    """Dates, titles, categories, tags, new and deleted articles: one build each, no loop."""
+    src = preview.src
+    count = preview.settled()
+    edits = {
+        **EDITS,
+        "body": lambda src: edit(src / "articles/third.md", "\n---\n", "\n---\n\nНовое начало.\n"),
+    }
+    for name in ("body", "title", "date", "categories", "tags", "add", "delete"):
+        count = preview.reloaded_after(lambda name=name: edits[name](src))
+        # The build wrote index pages into the source folder; they must not start another.
+        assert preview.settled() == count, f"after the {name} edit"
+    clean = build(make_app, copy_project(src, tmp_path / "clean"))
+    assert pages(preview.out) == pages(Path(clean.outdir))
+    log = preview.log.read_text()
+    assert "WARNING" not in log and "Traceback" not in log, log
+
+
+def test_an_open_page_reloads_and_shows_theedit(preview):
+    article = preview.site + "articles/first.html"
+    assert "Первая статья" in _get(article)
+    preview.reloaded_after(
+        lambda: edit(preview.src / "articles/first.md", "Первая статья о", "Статья о")
+    )
+    text = _get(article)
+    assert "Статья о генеративных" in text and "Первая статья о" not in text
+    # The script is added as the page is sent: the file is the site a clean build gives.
+    assert "_preview" not in (preview.out / "articles" / "first.html").read_text("utf-8")
+
+
+def test_a_change_to_conf_py_is_built_with_the_new_settings(preview):
+    conf = preview.src / "conf.py"
+    preview.reloaded_after(
+        lambda: conf.write_text(conf.read_text("utf-8") + '\nhtml_title = "Новое имя"\n', "utf-8")
+    )
+    assert "Новое имя" in _get(preview.site + "articles/first.html")
+
+
+def test_a_broken_article_is_reported_and_the_server_goes_on(preview):
+    broken = preview.src / "articles" / "broken.md"
+    preview.reloaded_after(
+        lambda: broken.write_text("---\ntitle: [unclosed\n---\n\nТекст.\n", "utf-8")
+    )
+    assert "broken" in preview.log.read_text()
+    preview.reloaded_after(
+        lambda: edit(preview.src / "articles/first.md", "Первая статья о", "Статья о")
+    )
+    assert "Статья о генеративных" in _get(preview.site + "articles/first.html")
+
+
+def test_a_taken_port_is_said_plainly(preview, tmp_path):
+    port = preview.site.rsplit(":", 1)[1].strip("/")
+    command = [sys.executable, "-m", "sphinx_article_indexes.cli", "serve", preview.src]
+    command += [tmp_path / "other", "--port", port]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300, check=False)
+    assert result.returncode == 1
+    assert "sphinx-articles serve:" in result.stderr and "Traceback" not in result.stderr

@@ -98,3 +98,28 @@ def _old_furo(message: str) -> bool:
     old = tuple(int(part) for part in furo.__version__.split(".")[:1]) < (2025,)
     theirs = ("not allowed as child of element “label”", "not allowed as child of element “button”")
     return old and message.startswith("Element “div”") and any(t in message for t in theirs)
+
+
+# One edit of each kind to the test-publication project, by name.
+def edit(path, old: str, new: str) -> None:
+    """Replace ``old`` (which must be there) by ``new`` in a file."""
+    text = path.read_text("utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new), "utf-8")
+
+
+EDITS = {
+    "date": lambda src: edit(src / "articles/second.md", "2025-12-27", "2023-06-01"),
+    "title": lambda src: edit(src / "articles/third.md", '"Третья"', "Третья, исправленная"),
+    "categories": lambda src: edit(
+        src / "articles/first.md", "[Генеративный ИИ, Python]", "[Наука]"
+    ),
+    "add": lambda src: (src / "articles/fifth.md").write_text(
+        "---\ntitle: Пятая\ndate: 2026-01-02\ncategories: [Python, Новое]\n---\n\nПятая.\n",
+        "utf-8",
+    ),
+    "delete": lambda src: (src / "articles/fourth.md").unlink(),
+    "tags": lambda src: edit(
+        src / "articles/first.md", "categories:", "tags: [модели, Ёлка]\ncategories:"
+    ),
+}

@@ -1,7 +1,7 @@
 """The command line ``sphinx-articles``: start an article, preview the site, import a blog.
 
 ``sphinx-articles new TITLE [--into FOLDER]``,
-``sphinx-articles serve SOURCE OUTPUT [sphinx-autobuild options]`` and
+``sphinx-articles serve SOURCE OUTPUT [--host H] [--port P] [-q]`` and
 ``sphinx-articles import SOURCE [--into DOCS] [--engine E] [--dry-run] [--force]``.
 It is not part of the Sphinx extension: the extension never imports it.
 """
@@ -12,7 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from . import new, serve
+from . import new
 
 _BAD_USAGE = 2
 
@@ -35,10 +35,17 @@ def _serve(args: argparse.Namespace) -> int:
         print(f"sphinx-articles serve: no conf.py in {args.source}", file=sys.stderr)
         return _BAD_USAGE
     try:
-        serve.serve(args.source, args.output, args.options)
+        import watchfiles  # noqa: F401
     except ImportError:
-        print("sphinx-articles serve needs sphinx-autobuild: pip install sphinx-autobuild",
+        print("sphinx-articles serve needs watchfiles: pip install 'sphinx-article-indexes[serve]'",
               file=sys.stderr)  # fmt: skip
+        return 1
+    from . import preview
+
+    try:
+        preview.serve(args.source, args.output, args.host, args.port, args.quiet)
+    except OSError as err:  # the port is taken, most often
+        print(f"sphinx-articles serve: {err}", file=sys.stderr)
         return 1
     return 0
 
@@ -105,14 +112,15 @@ def parser() -> argparse.ArgumentParser:
     start.set_defaults(run=_new)
     preview = tasks.add_parser(
         "serve",
-        usage="sphinx-articles serve [-h] SOURCE OUTPUT [sphinx-autobuild options]",
         help="preview the site, rebuilt on every save",
-        description="Run sphinx-autobuild on SOURCE into OUTPUT, not watching the pages the "
-        "build generates. Options after OUTPUT go to sphinx-autobuild (--port 8001).",
+        description="Build SOURCE into OUTPUT, serve it, and build again each time a file of "
+        "SOURCE is saved; open pages reload by themselves.",
     )
     preview.add_argument("source", type=Path, metavar="SOURCE", help="the folder with conf.py")
     preview.add_argument("output", type=Path, metavar="OUTPUT", help="where to write the HTML")
-    preview.add_argument("options", nargs=argparse.REMAINDER, help=argparse.SUPPRESS)
+    preview.add_argument("--host", default="127.0.0.1", help="default: 127.0.0.1")
+    preview.add_argument("--port", type=int, default=8000, help="default: 8000; 0: any free port")
+    preview.add_argument("-q", "--quiet", action="store_true", help="only warnings and errors")
     preview.set_defaults(run=_serve)
     _add_import(tasks)
     return main

@@ -4,4 +4,5 @@ import sys
 
 from . import main
 
-sys.exit(main())
+if __name__ == "__main__":  # not when the preview's builder process starts (spawn)
+    sys.exit(main())

@@ -30,7 +30,7 @@ from ..records.domain import (
     oldest_first,
     tags_of,
 )  # fmt: skip
-from ..records.frontmatter import Article
+from ..records.frontmatter import Article, Reading
 from ..records.slugs import slugify
 
 if TYPE_CHECKING:
@@ -261,6 +261,37 @@ def warn_shared_addresses(categories: Iterable[Category], categories_dir: str) -
                 category.name, categories_dir, category.slug,
                 location=category.articles[0].docname, type="articles", subtype="slug",
             )  # fmt: skip
+
+
+def _placement(reading: Reading) -> tuple | None:
+    """What of an article the generated pages depend on: where it is listed, not its text."""
+    article = reading.article
+    if article is None:
+        return None
+    return (article.published, article.zone, article.categories, article.tags, article.draft)
+
+
+def pages_follow(app: Sphinx, docnames: Iterable[str]) -> bool:
+    """Whether the pages generated at the last scan stay right after ``docnames`` changed.
+
+    True when each is a known document and, for an article, its date, categories,
+    tags and draft state are as they were: an edit of an article's text. (The live
+    preview's builds start from a loaded scan; they skip generating pages then.)
+    """
+    is_article = Matcher(app.config.articles_pattern)
+    for docname in docnames:
+        if not is_article(docname):
+            if docname not in app.env.found_docs:
+                return False
+            continue
+        before = scanned.cached_reading(app.env, docname)
+        try:
+            after = scanned.reading_of_file(app.env, docname)
+        except OSError:  # deleted or unreadable: the scan says what to do
+            return False
+        if before is None or _placement(before) != _placement(after):
+            return False
+    return True
 
 
 def generate_index_pages(app: Sphinx) -> None:

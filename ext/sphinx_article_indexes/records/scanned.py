@@ -68,3 +68,16 @@ def keep_only(env: BuildEnvironment, docnames: set[str]) -> None:
     cache = _cache(env)
     for gone in cache.keys() - docnames:
         del cache[gone]
+
+
+def cached_reading(env: BuildEnvironment, docname: str) -> Reading | None:
+    """The front matter last parsed for ``docname``, without looking at its file."""
+    entry = _cache(env).get(docname)
+    return None if entry is None else entry.reading
+
+
+def adopt(env: BuildEnvironment) -> None:
+    """Make this process the cache's owner: a fork that builds and saves the environment."""
+    import os
+
+    _cache(env).owner = os.getpid()

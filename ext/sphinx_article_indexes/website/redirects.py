@@ -12,9 +12,10 @@ redirects an article no longer asks for are deleted, as a clean build would have
 
 from __future__ import annotations
 
+import os
 import posixpath
 from html import escape
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import TYPE_CHECKING
 from urllib.parse import unquote
 
@@ -70,6 +71,11 @@ def _wanted(app: Sphinx) -> dict[str, tuple[str, str]]:
     return wanted
 
 
+def _page_file(app: Sphinx, docname: str) -> PurePath:
+    """The file a document's page is written to, relative to the output folder."""
+    return PurePath(os.path.relpath(app.builder.get_outfilename(docname), app.outdir))
+
+
 def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: write the redirect pages; delete those no longer wanted."""
     if exception is not None or app.builder.name not in _BUILDERS:
@@ -79,11 +85,18 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     record = kept.load(record_path)
     key = f"{app.builder.name} {outdir}"
     previous = set(record.get(key, []))
-    pages = {Path(app.builder.get_outfilename(d)).resolve() for d in app.env.found_docs}
+    wanted = _wanted(app)
+    if not wanted and not previous:
+        return
+    pages = {_page_file(app, docname) for docname in app.env.found_docs}
     written = set()
-    for file, (docname, title) in sorted(_wanted(app).items()):
+    for file, (docname, title) in sorted(wanted.items()):
         path = (outdir / file).resolve()
-        if not path.is_relative_to(outdir) or path in pages or path.is_dir():
+        if (
+            not path.is_relative_to(outdir)
+            or PurePath(path.relative_to(outdir)) in pages
+            or path.is_dir()
+        ):
             logger.warning(
                 "the old address of this article is a page of the site (%s); no redirect written",
                 file, location=docname, type="articles", subtype="redirect",

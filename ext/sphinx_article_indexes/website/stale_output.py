@@ -43,6 +43,13 @@ def _remove_empty_folders(folder: Path, outdir: Path) -> None:
         folder = folder.parent
 
 
+def _key(app: Sphinx, outdir: Path) -> str:
+    """The record's key: the builder, the folder and the settings that name the pages."""
+    config = app.config
+    sources = f"{config.html_copy_source} {config.html_sourcelink_suffix}"
+    return f"{app.builder.name} {outdir} {app.builder.out_suffix} {sources}"
+
+
 def delete_gone_pages(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``: delete the pages of removed documents; record the current ones."""
     if exception is not None or app.builder.name not in _BUILDERS:
@@ -50,8 +57,10 @@ def delete_gone_pages(app: Sphinx, exception: Exception | None) -> None:
     record_path = Path(app.doctreedir) / RECORD
     record = kept.load(record_path)
     outdir = Path(app.outdir).resolve()
-    key = f"{app.builder.name} {outdir}"
+    key = _key(app, outdir)
     previous = record.get(key, {})
+    if previous.keys() == app.env.found_docs:
+        return  # no document gone or new: the record is right (the key holds what names pages)
     current = {docname: _pages(app, docname) for docname in sorted(app.env.found_docs)}
     for docname in previous.keys() - current.keys():
         for page in previous[docname]:

@@ -118,9 +118,11 @@ def i18n(session: nox.Session) -> None:
 
 @nox.session
 def bench(session: nox.Session) -> None:
-    """Benchmark against plain Sphinx and ABlog; writes benchmarks/RESULTS.md."""
-    # matplotlib: to measure sphinxext-opengraph's drawn social cards against ours.
-    session.install("-e", ".", "ablog", "matplotlib")
+    """Benchmark against plain Sphinx, ABlog and Hugo; writes benchmarks/RESULTS.md."""
+    # matplotlib: sphinxext-opengraph's drawn cards; hugo: the peer; pagefind: the other search;
+    # wordfreq: the corpus's Russian words; watchfiles: the preview; playwright: search bytes.
+    peers = ["ablog", "matplotlib", "hugo", "pagefind[bin]", "wordfreq", "playwright"]
+    session.install("-e", ".[serve]", *peers)
     session.run("python", "benchmarks/run.py", *session.posargs)
 
 

@@ -1,10 +1,18 @@
-"""Build one generated corpus three ways, side by side, and write benchmarks/RESULTS.md.
+"""Build one generated corpus several ways, side by side, and write benchmarks/RESULTS.md.
 
 1. this project (Furo, the extension, sitemap: docs/conf.py as it is);
 2. the floor: Sphinx + MyST with the ``basic`` theme, one flat toctree;
-3. the peer: ABlog posts (``blogpost: true``, ``category:``) with Furo;
-4. where matplotlib is installed, this project with sphinxext-opengraph's drawn social
+3. the peers: ABlog posts (``blogpost: true``, ``category:``) with Furo, and Hugo
+   with a minimal theme (``benchmarks/hugo.py``);
+4. this project on the same articles with 300 categories and 1000 tags instead of 12
+   categories (``taxonomies``);
+5. where matplotlib is installed, this project with sphinxext-opengraph's drawn social
    cards, to show what a card per page would cost.
+
+Then, per size: the live preview's save-to-page time against Hugo's server
+(``benchmarks/preview.py``) and the bytes one search costs a reader, Sphinx's
+search against Pagefind's (``benchmarks/search.py``). The articles are generated
+from a real Russian vocabulary (``benchmarks/corpus.py``).
 
 Times are medians of ``--runs`` runs (a configuration slower than ``--slow``
 seconds is run once) and are shown as ratios to the floor measured in the same
@@ -29,7 +37,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
-from corpus import write_corpus
+import hugo_peer as hugo
+import preview
+import search
+from corpus import vocabulary, write_corpus
 
 ROOT = Path(__file__).parents[1]
 RESULTS = Path(__file__).parent / "RESULTS.md"
@@ -63,26 +74,32 @@ class Build:
     written: list[str] = field(default_factory=list)
 
 
-def sphinx_build(src: Path, out: Path, timeout: float, jobs: int = 1) -> Build:
-    """Run sphinx-build under GNU time; report wall time, peak RSS and pages written."""
-    stats = out.parent / "time.txt"
-    command = ["/usr/bin/time", "-f", "%M", "-o", str(stats), sys.executable, "-m", "sphinx"]
-    command += ["-b", "html", "-N", "-j", str(jobs), "-d", str(out.parent / "doctrees")]
-    command += [str(src), str(out)]
+def timed(command: list[str], stats: Path, timeout: float) -> Build:
+    """Run ``command`` under GNU time; report wall time, peak RSS and pages written."""
+    command = ["/usr/bin/time", "-f", "%M", "-o", str(stats), *command]
     started = time.perf_counter()
     result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
     seconds = time.perf_counter() - started
     if result.returncode:
-        raise RuntimeError(f"build of {src} failed:\n{result.stderr[-2000:]}")
+        raise RuntimeError(f"{command} failed:\n{result.stderr[-2000:]}")
     peak_kb = float(stats.read_text().split()[-1])
     return Build(seconds, peak_kb / 1024, WRITTEN.findall(result.stdout))
+
+
+def sphinx_build(src: Path, out: Path, timeout: float, jobs: int = 1) -> Build:
+    """Build ``src`` into ``out`` with sphinx-build (HTML), measured."""
+    command = [sys.executable, "-m", "sphinx", "-b", "html", "-N", "-j", str(jobs)]
+    command += ["-d", str(out.parent / "doctrees"), str(src), str(out)]
+    return timed(command, out.parent / "time.txt", timeout)
 
 
 def project(kind: str, corpus: Path, target: Path) -> Path:
     """Lay out one of the three projects around the generated articles."""
     if target.exists():
         shutil.rmtree(target)
-    if kind in ("project", "cards"):
+    if kind == "hugo":
+        return hugo.site(corpus, target)
+    if kind in ("project", "cards", "taxonomies"):
         shutil.copytree(ROOT / "docs", target, ignore=shutil.ignore_patterns("_build", "articles"))
         for generated in ("archive", "categories", "tags", "edition.md"):
             path = target / generated
@@ -124,6 +141,8 @@ def output_size(out: Path) -> tuple[float, float]:
     """Total output in MB, and one article page in KB."""
     total = sum(p.stat().st_size for p in out.rglob("*") if p.is_file())
     page = out / "articles" / "statia-00001.html"
+    if not page.exists():  # Hugo: a folder per page
+        page = out / "articles" / "statia-00001" / "index.html"
     return total / 2**20, page.stat().st_size / 1024
 
 
@@ -134,10 +153,12 @@ def full_build(kind: str, corpus: Path, work: Path, slow: float, jobs: int = 1):
     out = work / f"{name}-out" / "html"
     shutil.rmtree(out.parent, ignore_errors=True)
     out.parent.mkdir(parents=True)
+    if kind == "hugo":
+        return timed(hugo.build_command(src, out), out.parent / "time.txt", slow * 20), src, out
     return sphinx_build(src, out, timeout=slow * 20, jobs=jobs), src, out
 
 
-def measure(kinds: list[str], corpus: Path, work: Path, runs: int, slow: float) -> dict:
+def measure(kinds: list[str], corpora: dict[str, Path], work: Path, runs: int, slow: float) -> dict:
     """Full builds of every layout, then sizes, incremental builds and this project's ``-j 2``.
 
     The runs take turns (floor, project, ...; then again), so that a shared machine whose
@@ -151,6 +172,7 @@ def measure(kinds: list[str], corpus: Path, work: Path, runs: int, slow: float) 
             done = builds[kind, jobs]
             if done and done[-1].seconds > slow:
                 continue  # one run is enough for a slow build
+            corpus = corpora.get(kind, corpora["default"])
             build, src, out = full_build(kind, corpus, work, slow, jobs)
             done.append(build)
             if jobs == 1:
@@ -169,6 +191,7 @@ def measure(kinds: list[str], corpus: Path, work: Path, runs: int, slow: float) 
         results[kind]["incremental"] = by_step
     parallel = builds["project", 2]
     results["project"]["parallel"] = statistics.median(b.seconds for b in parallel)
+    results["folders"] = folders
     return results
 
 
@@ -276,7 +299,138 @@ def report(results: dict[int, dict[str, dict]], kinds: list[str]) -> str:
     for n, by_kind in results.items():
         serial, parallel = by_kind["project"]["seconds"], by_kind["project"]["parallel"]
         lines.append(f"| {n} | {serial:.1f} | {parallel:.1f} | {serial / parallel:.2f}x |")
+    lines += _taxonomies(results) + _previews(results) + _searches(results) + _targets(results)
     return "\n".join(lines) + "\n"
+
+
+def _taxonomies(results: dict) -> list[str]:
+    lines = ["", "## Many categories and tags", ""]
+    lines += [
+        "The same articles with 300 categories and 1000 tags (1–3 categories and 2–6 tags",
+        "each, a few popular and most rare) against 12 categories and no tags.",
+        "",
+        "| N | 12 categories, s | 300 + 1000 tags, s | × | article page, KB | × |",
+        "|---|---|---|---|---|---|",
+    ]
+    for n, by_kind in results.items():
+        if "taxonomies" in by_kind:
+            plain, many = by_kind["project"], by_kind["taxonomies"]
+            page, many_page = plain["size"][1], many["size"][1]
+            lines.append(
+                f"| {n} | {plain['seconds']:.1f} | {many['seconds']:.1f} "
+                f"| {many['seconds'] / plain['seconds']:.2f} | {page:.1f} → {many_page:.1f} "
+                f"| {many_page / page:.2f} |"
+            )
+    return lines
+
+
+def _previews(results: dict) -> list[str]:
+    lines = ["", "## Live preview", ""]
+    lines += [
+        "Median seconds from saving an article to its page being served rewritten",
+        "(`sphinx-articles serve` against `hugo server`, saves in turns; `benchmarks/preview.py`).",
+        "",
+        "| N | sphinx-articles serve, s | hugo server, s | × Hugo |",
+        "|---|---|---|---|",
+    ]
+    for n, by_kind in results.items():
+        if "preview" in by_kind:
+            ours, theirs = by_kind["preview"]["project"], by_kind["preview"]["hugo"]
+            lines.append(f"| {n} | {ours:.2f} | {theirs:.2f} | {ours / theirs:.2f} |")
+    return lines
+
+
+def _searches(results: dict) -> list[str]:
+    lines = ["", "## Search: bytes a reader downloads for one query", ""]
+    lines += [
+        "From an article page, in Chromium, a frequent, a middling and a rare word",
+        "(`benchmarks/search.py`): Sphinx's search page (its whole index, then each result's",
+        "page for its summary) against Pagefind on the same output (its index chunks and",
+        "the first five results). KB are 1024 bytes as sent by a server that does not",
+        "compress; `searchindex.js` gzipped in brackets.",
+        "",
+        "| N | words | results | Sphinx, KB | Pagefind, KB |",
+        "|---|---|---|---|---|",
+    ]
+    for n, by_kind in results.items():
+        if "search" in by_kind:
+            found = by_kind["search"]
+            sphinx = ", ".join(f"{b / 1024:.0f}" for b in found["sphinx"])
+            pagefind = ", ".join(f"{b / 1024:.0f}" for b in found["pagefind"]) or "–"
+            lines.append(
+                f"| {n} | {', '.join(found['words'])} | {', '.join(map(str, found['results']))} "
+                f"| {sphinx} ({found['gzipped_index'] / 1024:.0f}) | {pagefind} |"
+            )
+    return lines
+
+
+def _targets(results: dict) -> list[str]:
+    """Each target of the performance issue, met or not, at the largest size measured."""
+    rows = []
+    for n, by_kind in results.items():
+        project, floor = by_kind["project"], by_kind["floor"]
+        rows.append((n, "full build ≤ 1.5× the floor", project["seconds"] / floor["seconds"], 1.5))
+        rows.append((n, "peak memory ≤ 1.5× the floor", project["peak_mb"] / floor["peak_mb"], 1.5))
+        rows.append((n, "`-j 2` speed-up ≥ 1.2", -project["seconds"] / project["parallel"], -1.2))
+        if "taxonomies" in by_kind:
+            many = by_kind["taxonomies"]
+            rows.append((n, "300 categories + 1000 tags ≤ 1.1× the build",
+                         many["seconds"] / project["seconds"], 1.1))  # fmt: skip
+            rows.append((n, "… and the article page within 10 %",
+                         abs(many["size"][1] / project["size"][1] - 1), 0.1))  # fmt: skip
+        if "preview" in by_kind:
+            ours, theirs = by_kind["preview"]["project"], by_kind["preview"]["hugo"]
+            rows.append((n, "preview save-to-page ≤ 0.5 s", ours, 0.5))
+            rows.append((n, "preview no slower than Hugo's", ours / theirs, 1.0))
+        if "search" in by_kind:
+            worst = max(by_kind["search"]["sphinx"]) / 1024
+            rows.append((n, "search ≤ 300 KB per query (Sphinx's search)", worst, 300))
+    lines = [
+        "",
+        "## Targets",
+        "",
+        "| N | target | measured | limit | met |",
+        "|---|---|---|---|---|",
+    ]
+    for n, target, measured, limit in rows:  # a lower limit is given negated
+        met = "yes" if measured <= limit else "**no**"
+        lines.append(f"| {n} | {target} | {abs(measured):.2f} | {abs(limit):.2f} | {met} |")
+    return lines
+
+
+def search_words() -> list[str]:
+    """Three words to search for: a frequent one, a middling one and a rare one."""
+    words = vocabulary()[0]
+    return [words[300], words[3000], words[15000]]
+
+
+def extras(n: int, results: dict, work: Path, args: argparse.Namespace) -> None:
+    """The live previews against Hugo's server, and search bytes, at size ``n``."""
+    folders = results.pop("folders")
+    if n <= args.preview_max and "hugo" in folders:
+        src, hugo_src = folders["project"][0], folders["hugo"][0]
+        ours, theirs = preview.free_port(), preview.free_port()
+        command = [sys.executable, "-m", "sphinx_article_indexes.cli", "serve", str(src)]
+        command += [str(work / "preview-out"), "--port", str(ours), "-q"]
+        servers = {
+            "project": preview.Preview(
+                command, src / "articles" / "statia-00002.md", "articles/statia-00002.html", ours
+            ),
+            "hugo": preview.Preview(
+                hugo.serve_command(hugo_src, theirs),
+                hugo_src / "content" / "articles" / "statia-00002.md",
+                "articles/statia-00002/", theirs,
+            ),
+        }  # fmt: skip
+        results["preview"] = preview.save_to_page(servers, edits=args.edits)
+    if not args.no_search:
+        out = folders["project"][1]
+        indexed = None
+        if importlib.util.find_spec("pagefind") is not None:
+            indexed = search.index_with_pagefind(out, work / "pagefind-out")
+        words = search_words()
+        found = search.bytes_per_query(out, indexed, "articles/statia-00001.html", words)
+        results["search"] = found | {"words": words, "gzipped_index": search.gzipped_index(out)}
 
 
 def main() -> None:
@@ -290,19 +444,26 @@ def main() -> None:
     parser.add_argument(
         "--peer-max", type=int, default=0, help="build ABlog only up to this N (0: always)"
     )
+    parser.add_argument("--preview-max", type=int, default=1000, help="time previews up to N")
+    parser.add_argument("--edits", type=int, default=7, help="saves per preview timing")
+    parser.add_argument("--no-search", action="store_true", help="leave search bytes out")
     args = parser.parse_args()
-    kinds = ["floor", "project"] + ([] if args.no_ablog else ["ablog"])
+    kinds = ["floor", "project", "hugo", "taxonomies"] + ([] if args.no_ablog else ["ablog"])
     if importlib.util.find_spec("matplotlib") is not None:
         kinds.append("cards")  # the cost of drawn social cards (nox -s bench installs it)
     results: dict[int, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
-            corpus = Path(tmp) / f"corpus-{n}"
-            write_corpus(corpus, n)
+            corpora = {"default": Path(tmp) / f"corpus-{n}", "taxonomies": Path(tmp) / f"tax-{n}"}
+            write_corpus(corpora["default"], n)
+            write_corpus(corpora["taxonomies"], n, categories=300, tags=1000)
             here = [k for k in kinds if k != "ablog" or not 0 < args.peer_max < n]
-            results[n] = measure(here, corpus, Path(tmp) / str(n), args.runs, args.slow)
+            work = Path(tmp) / str(n)
+            results[n] = measure(here, corpora, work, args.runs, args.slow)
+            extras(n, results[n], work, args)
             for kind, result in results[n].items():
-                print(f"N={n} {kind}: {result['seconds']:.1f} s", flush=True)
+                if "seconds" in result:
+                    print(f"N={n} {kind}: {result['seconds']:.1f} s", flush=True)
     text = report(results, kinds)
     args.output.write_text(text, "utf-8")
     print(text)

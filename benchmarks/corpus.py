@@ -76,12 +76,18 @@ def article(text_rng: random.Random, taxonomy_rng: random.Random, index: int, ca
     return front + "---\n\n" + "\n".join(sections)
 
 
+def category_names(seed: int = 1, count: int = 12) -> list[str]:
+    """The categories ``write_corpus`` names, the most used first."""
+    return _names(random.Random(f"{seed} names"), count, 2)
+
+
 def write_corpus(
     target: Path, count: int, seed: int = 1, categories: int = 12, tags: int = 0
 ) -> list[Path]:
     """Write ``count`` articles into ``target`` (a folder of .md files)."""
     names_rng = random.Random(f"{seed} names")
     cats, labels = _names(names_rng, categories, 2), _names(names_rng, tags, 1)
+    assert cats == category_names(seed, categories)
     text_rng, taxonomy_rng = random.Random(seed), random.Random(f"{seed} {categories} {tags}")
     target.mkdir(parents=True, exist_ok=True)
     paths = []

@@ -1,12 +1,13 @@
-"""What a reader downloads for one search: Sphinx's search page against Pagefind's index.
+"""What a reader downloads for one search: the publication's search page, with and without Pagefind.
 
 Measured in Chromium (Playwright, the tests' browser): the reader is on an
-article page and searches for a word; every byte the browser then fetches counts
-(the page, scripts, the index, the pages Sphinx fetches to show each result's
-summary), except what it has cached from the article page. Sphinx's search page
-is asked with ``search.html?q=``; Pagefind (``pagefind[bin]``, run on a copy of
-the same output) through its JavaScript API, loading the first five results as
-its default interface does.
+article page and opens the search page for a word; every byte the browser then
+fetches counts (the page, scripts, index files, the pages Sphinx's search fetches
+to show each result's summary), except what it has cached from the article page.
+With Pagefind (the publication as built) the page loads the index chunks the word
+needs and the first ten results; without it (the same output, ``_pagefind/``
+removed, as a copy opened from disk works) it falls back to Sphinx's search: its
+whole ``searchindex.js``, then every result's page.
 """
 
 from __future__ import annotations
@@ -14,22 +15,14 @@ from __future__ import annotations
 import functools
 import gzip
 import shutil
-import subprocess
-import sys
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
-_SPHINX_DONE = (
+_DONE = (
     "() => { const s = document.querySelector('#search-results .search-summary');"
-    " return s && s.textContent.length > 0 && !document.querySelector('.search-pulse'); }"
+    " return s && s.textContent.length > 0; }"
 )
-_PAGEFIND_QUERY = """async (word) => {
-  const pagefind = await import("/pagefind/pagefind.js");
-  const search = await pagefind.search(word);
-  await Promise.all(search.results.slice(0, 5).map((r) => r.data()));
-  return search.results.length;
-}"""
 _BYTES = """() => performance.getEntriesByType("navigation").concat(
   performance.getEntriesByType("resource")).reduce((n, e) => n + e.transferSize, 0)"""
 
@@ -46,13 +39,11 @@ def _serving(folder: Path) -> tuple[ThreadingHTTPServer, str]:
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
 
 
-def index_with_pagefind(out: Path, target: Path) -> Path:
-    """A copy of the output folder with Pagefind's index in ``pagefind/``."""
+def without_pagefind(out: Path, target: Path) -> Path:
+    """A copy of the output folder without Pagefind's bundle: Sphinx's search serves."""
     if target.exists():
         shutil.rmtree(target)
-    shutil.copytree(out, target)
-    command = [sys.executable, "-m", "pagefind", "--site", str(target), "--quiet"]
-    subprocess.run(command, check=True, capture_output=True, timeout=3600)
+    shutil.copytree(out, target, ignore=shutil.ignore_patterns("_pagefind"))
     return target
 
 
@@ -63,44 +54,40 @@ def _browser(playwright):
     )
 
 
-def bytes_per_query(out: Path, pagefind_out: Path | None, article: str, words: list[str]) -> dict:
-    """Bytes fetched for each word: ``{"sphinx": [...], "pagefind": [...], "results": [...]}``."""
+def _query(browser, site: str, article: str, word: str) -> tuple[int, int]:
+    """Bytes fetched for one search from an article page, and the results listed."""
+    page = browser.new_context().new_page()
+    try:
+        page.goto(site + article)
+        page.goto(f"{site}search.html?q={word}")
+        page.wait_for_function(_DONE, timeout=600_000)
+        page.wait_for_load_state("networkidle")
+        return page.evaluate(_BYTES), page.locator("#search-results li").count()
+    finally:
+        page.context.close()
+
+
+def bytes_per_query(out: Path, sphinx_out: Path, article: str, words: list[str]) -> dict:
+    """Per word: bytes with Pagefind, bytes with Sphinx's search, results each listed."""
     from playwright.sync_api import sync_playwright
 
-    found: dict[str, list[int]] = {"sphinx": [], "pagefind": [], "results": []}
-    servers = [_serving(out)] + ([_serving(pagefind_out)] if pagefind_out else [])
+    found: dict[str, list[int]] = {k: [] for k in ("pagefind", "sphinx", "shown", "results")}
+    (ours, ours_url), (theirs, theirs_url) = _serving(out), _serving(sphinx_out)
     with sync_playwright() as playwright:
         browser = _browser(playwright)
         try:
             for word in words:
-                page = browser.new_context().new_page()
-                page.goto(servers[0][1] + article)
-                page.goto(f"{servers[0][1]}search.html?q={word}")
-                page.wait_for_function(_SPHINX_DONE, timeout=600_000)
-                page.wait_for_load_state("networkidle")
-                found["sphinx"].append(page.evaluate(_BYTES))
-                found["results"].append(page.locator("#search-results li").count())
-                page.context.close()
-                if pagefind_out:
-                    page = browser.new_context().new_page()
-                    page.goto(servers[1][1] + article)
-                    page.evaluate(_PAGEFIND_QUERY, word)
-                    found["pagefind"].append(page.evaluate(_BYTES) - _page_bytes(page))
-                    page.context.close()
+                sent, shown = _query(browser, ours_url, article, word)
+                found["pagefind"].append(sent)
+                found["shown"].append(shown)
+                sent, listed = _query(browser, theirs_url, article, word)
+                found["sphinx"].append(sent)
+                found["results"].append(listed)
         finally:
             browser.close()
-            for server, _ in servers:
+            for server in (ours, theirs):
                 server.shutdown()
     return found
-
-
-def _page_bytes(page) -> int:
-    """What the article page itself cost (the Pagefind query is counted without it)."""
-    return page.evaluate(
-        """() => performance.getEntriesByType("navigation").concat(
-          performance.getEntriesByType("resource")).filter(
-          (e) => !e.name.includes("/pagefind/")).reduce((n, e) => n + e.transferSize, 0)"""
-    )
 
 
 def gzipped_index(out: Path) -> int:

@@ -108,6 +108,77 @@ def test_search_finds_russian_word_forms(page, site):
     assert not [h for h in found if h.startswith(("archive/", "categories/"))]
 
 
+def test_a_search_downloads_part_of_an_index_not_sphinx_s_whole_one(page, site):
+    asked = []
+    page.on("request", lambda request: asked.append(request.url))
+    assert _search(page, site, "автокодировщик")[1] == [FIRST]
+    assert not [url for url in asked if "searchindex.js" in url or "/_sources/" in url]
+    assert [url for url in asked if "/_pagefind/fragment/" in url]
+
+
+def _results(page) -> list[str]:
+    page.wait_for_function("document.querySelector('#search-results .search-summary')?.textContent")
+    hrefs = page.eval_on_selector_all("#search-results li a", "links => links.map(a => a.href)")
+    return [h.rsplit("/", 2)[-2] + "/" + h.rsplit("/", 1)[-1].split("?")[0] for h in hrefs]
+
+
+def test_a_copy_opened_from_disk_searches_with_sphinx_s_index(page, built):
+    """Browsers load no modules from file:// pages: the search page falls back, and finds."""
+    page.goto((built / "search.html").as_uri() + "?q=автокодировщик")
+    assert _results(page) == [FIRST + ".html"]
+    assert "Поиск завершён" in page.inner_text("#search-results .search-summary")
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory) -> Path:
+    """A site of 24 articles sharing a word, one with a title and text that are markup."""
+    root = tmp_path_factory.mktemp("many")
+    src = copy_project(ROOT / "tests" / "roots" / "test-publication", root / "src")
+    for number in range(23):
+        text = f"---\ntitle: Заметка {number}\ndate: 2025-01-{number + 1:02d}\n---\n\n"
+        (src / "articles" / f"note-{number}.md").write_text(text + "Общее слово.\n", "utf-8")
+    hostile = '---\ntitle: "<img src=x onerror=window.hacked=1>"\ndate: 2025-02-01\n---\n\n'
+    hostile += "Общее слово &lt;img src=x onerror=window.hacked=2&gt; рядом.\n"
+    (src / "articles" / "hostile.md").write_text(hostile, "utf-8")
+    command = [
+        sys.executable,
+        "-m",
+        "sphinx",
+        "-q",
+        "-W",
+        "-b",
+        "html",
+        str(src),
+        str(root / "html"),
+    ]
+    subprocess.run(command, check=True)
+    return root / "html"
+
+
+def test_results_come_ten_at_a_time_as_text(page, many):
+    handler = functools.partial(_QuietHandler, directory=many)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_address[1]}/search.html?q=общее")
+        assert len(_results(page)) == 10
+        assert "найдено 24 страницы" in page.inner_text("#search-results .search-summary")
+        page.click("button.search-more >> text=Ещё результаты")
+        page.wait_for_function("document.querySelectorAll('#search-results li').length === 20")
+        page.click("button.search-more")
+        page.wait_for_function("document.querySelectorAll('#search-results li').length === 24")
+        assert page.locator("button.search-more").count() == 0
+        titles = page.eval_on_selector_all("#search-results li a", "a => a.map(x => x.textContent)")
+        assert "<img src=x onerror=window.hacked=1>" in titles
+        assert page.evaluate("window.hacked") is None
+        assert page.locator("#search-results img").count() == 0
+        context = page.inner_text("#search-results li .context >> nth=0")
+        assert "Общее слово" in context, context  # the words around a <mark> keep their space
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
 def test_a_reader_clicks_from_home_to_article_category_and_archive(page, site):
     page.goto(site + "index.html")
     page.click(".article-cards .sd-card-title a >> text=Топ-5 секретов")

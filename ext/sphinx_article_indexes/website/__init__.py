@@ -8,7 +8,8 @@
 - ``footer``: the theme's previous/next footer agreeing with the articles' own links.
 - ``page_assets``: sphinx-design's stylesheet only on pages that use its components.
 - ``htmlonly``: feed links and previous/next links kept only where the builder can use them.
-- ``static/``: the stylesheet of bylines, cards and footers.
+- ``search``: Pagefind's index, and the search page that uses it (Sphinx's index offline).
+- ``static/``, ``templates/``: the stylesheet of bylines, cards and footers; the search page.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from sphinx.config import ENUM
 
-from . import feeds, footer, htmlonly, meta, page_assets, redirects, stale_output
+from . import feeds, footer, htmlonly, meta, page_assets, redirects, search, stale_output
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -28,7 +29,10 @@ _STATIC = Path(__file__).parent / "static"
 
 
 def _add_static(app: Sphinx, config: Config) -> None:
-    config.html_static_path.append(str(_STATIC))
+    # New lists: appending would change the defaults every later Sphinx in this process
+    # starts from (tests, the live preview), which would then see a changed configuration.
+    config.html_static_path = [*config.html_static_path, str(_STATIC)]
+    config.templates_path = [*config.templates_path, str(search.TEMPLATES)]  # after the project's
 
 
 def setup(app: Sphinx) -> None:
@@ -37,14 +41,17 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("articles_feed_content", "summary", "html", ENUM("summary", "full"))
     app.add_config_value("articles_feed_authority", "", "html", str)
     app.add_config_value("articles_author_urls", {}, "html", dict)
+    app.add_config_value("articles_pagefind", True, "", bool)  # the pages do not change
     app.connect("config-inited", _add_static)
     app.add_css_file("article-indexes.css")
     app.connect("doctree-resolved", htmlonly.finish)
     app.connect("html-page-context", meta.article_meta, priority=400)  # before opengraph
     app.connect("html-page-context", feeds.link_feeds)
     app.connect("html-page-context", footer.agree)
+    app.connect("html-page-context", search.mark_body)
     # Last: other handlers add page scripts to the list this one replaces with a copy.
     app.connect("html-page-context", page_assets.trim_unused, priority=900)
     app.connect("build-finished", feeds.write_feeds)
     app.connect("build-finished", stale_output.delete_gone_pages)
     app.connect("build-finished", redirects.write_redirects)
+    app.connect("build-finished", search.write_index, priority=900)  # the last page written

@@ -64,6 +64,8 @@ class WarmSphinx:
         self.app = Sphinx(
             self.source, self.source, self.output, self.output / ".doctrees", "html",
             status=None, warning=sys.stderr if warnings else None, freshenv=False,
+            # Search falls back to Sphinx's index: Pagefind's costs a second per 1000 articles.
+            confoverrides={"articles_pagefind": False},
         )  # fmt: skip
 
     def is_source(self, path: Path) -> bool:

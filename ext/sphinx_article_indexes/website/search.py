@@ -1,0 +1,78 @@
+"""Search by Pagefind where the site is served, by Sphinx's own index where it is not.
+
+Sphinx's search page downloads the whole ``searchindex.js`` for any query, and
+then every result's page to show its summary: about 9 MB for a frequent word at
+1000 articles of real vocabulary (``benchmarks/RESULTS.md``). Pagefind (PyPI
+``pagefind[bin]``, its official binary) splits its index into chunks and
+fragments, so a query downloads the chunks holding its words and the first ten
+results' excerpts; it stems Russian. It is run on the output at the end of an
+HTML build, into ``_pagefind/``.
+
+What it indexes follows Sphinx's search: each document's body, not documents
+marked ``nosearch`` nor the listings marked ``no-search`` (an article is found
+on its own page, not on every list showing it), nor the pilcrows of headings.
+Sphinx's index is still written: the search page falls back to it where
+Pagefind's module cannot load (a copy opened from disk, where browsers load no
+modules), so search works offline too. ``articles_pagefind = False`` (the live
+preview sets it, the index costing a second per thousand articles) leaves
+Pagefind out and deletes an older bundle, so the search page falls back.
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from sphinx.errors import ExtensionError
+from sphinx.util import logging
+
+if TYPE_CHECKING:
+    from docutils import nodes
+    from sphinx.application import Sphinx
+
+logger = logging.getLogger(__name__)
+BUNDLE = "_pagefind"
+TEMPLATES = Path(__file__).parent / "templates"
+_BUILDERS = ("html", "dirhtml")
+# Not text a reader searches for: the pilcrows of headings, lists of other pages.
+_IGNORED = (".headerlink", ".no-search")
+
+
+def mark_body(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: nodes.document
+) -> None:
+    """``html-page-context``: mark the text Pagefind indexes, on documents Sphinx indexes."""
+    context["articles_pagefind_bundle"] = BUNDLE
+    if app.builder.name not in _BUILDERS or doctree is None:
+        return
+    if app.env.metadata.get(pagename, {}).get("nosearch"):
+        return
+    context["body"] = f'<div data-pagefind-body="">{context.get("body", "")}</div>'  # XHTML too
+
+
+def _command(outdir: Path) -> list[str]:
+    command = [sys.executable, "-m", "pagefind", "--site", str(outdir), "--output-subdir", BUNDLE]
+    for selector in _IGNORED:
+        command += ["--exclude-selectors", selector]
+    return command  # its report is captured: only a failure is shown
+
+
+def write_index(app: Sphinx, exception: Exception | None) -> None:
+    """``build-finished``: index the output with Pagefind, or delete a bundle left unwanted."""
+    if exception is not None or app.builder.name not in _BUILDERS:
+        return
+    outdir = Path(app.outdir)
+    bundle = outdir / BUNDLE
+    if not app.config.articles_pagefind:
+        shutil.rmtree(bundle, ignore_errors=True)
+        return
+    try:
+        done = subprocess.run(_command(outdir), capture_output=True, text=True, check=False)
+    except OSError as err:
+        raise ExtensionError(f"Pagefind could not run: {err}") from err
+    if done.returncode:
+        message = (done.stderr or done.stdout).strip() or f"exit status {done.returncode}"
+        raise ExtensionError(f"Pagefind could not index the site: {message}")

@@ -444,6 +444,7 @@ def main() -> None:
         "--peer-max", type=int, default=0, help="build ABlog only up to this N (0: always)"
     )
     parser.add_argument("--preview-max", type=int, default=1000, help="time previews up to N")
+    parser.add_argument("--cards-max", type=int, default=1000, help="draw social cards up to N")
     parser.add_argument("--edits", type=int, default=7, help="saves per preview timing")
     parser.add_argument("--no-search", action="store_true", help="leave search bytes out")
     args = parser.parse_args()
@@ -457,6 +458,7 @@ def main() -> None:
             write_corpus(corpora["default"], n)
             write_corpus(corpora["taxonomies"], n, categories=300, tags=1000)
             here = [k for k in kinds if k != "ablog" or not 0 < args.peer_max < n]
+            here = [k for k in here if k != "cards" or n <= args.cards_max]
             work = Path(tmp) / str(n)
             results[n] = measure(here, corpora, work, args.runs, args.slow)
             extras(n, results[n], work, args)

@@ -8,6 +8,7 @@ author between two saves would give them.
 
 from __future__ import annotations
 
+import http.client
 import socket
 import statistics
 import subprocess
@@ -38,7 +39,7 @@ def _text(url: str) -> str:
     try:
         with urllib.request.urlopen(url, timeout=10) as response:
             return response.read().decode("utf-8")
-    except OSError:
+    except (OSError, http.client.HTTPException):  # not up yet, or cut off by a rebuild
         return ""
 
 

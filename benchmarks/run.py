@@ -344,11 +344,12 @@ def _searches(results: dict) -> list[str]:
     lines = ["", "## Search: bytes a reader downloads for one query", ""]
     lines += [
         "From an article page, in Chromium, a frequent, a middling and a rare word",
-        "(`benchmarks/search.py`): the search page with Pagefind's index (the index chunks",
-        "the word needs and the first ten results) and the same page falling back to",
-        "Sphinx's search (its whole index, then each result's page for its summary), as",
-        "without `_pagefind/`. KB are 1024 bytes as sent by a server that does not",
-        "compress; `searchindex.js` gzipped in brackets.",
+        "(`benchmarks/search.py`): the bytes of every file the server sends for the search",
+        "page, but those the article page loaded (cached): with Pagefind's index (the page,",
+        "Pagefind's scripts and WebAssembly, the index chunks the word needs, the first ten",
+        "results) and the same page falling back to Sphinx's search (its whole index, then",
+        "each result's page for its summary), as without `_pagefind/`. KB are 1024 bytes,",
+        "uncompressed; `searchindex.js` gzipped in brackets.",
         "",
         "| N | words | results | Pagefind, KB | Sphinx's search, KB |",
         "|---|---|---|---|---|",

@@ -97,3 +97,29 @@ def test_search_index_stems_russian(app):
     assert found == {"articles/second", "articles/fourth"}
     # Titles are searchable too, as text.
     assert "Вторая: про автокодировщики" in index["titles"]
+
+
+def _pagefind_index(app) -> tuple[int, set[str]]:
+    """When Pagefind last wrote its entry file, and its index files (named by their content)."""
+    bundle = Path(app.outdir) / "_pagefind"
+    files = {p.relative_to(bundle).as_posix() for p in bundle.rglob("*.pf_*")}
+    return (bundle / "pagefind-entry.json").stat().st_mtime_ns, files
+
+
+def test_pagefind_indexes_article_text_and_runs_again_only_when_a_page_changed(
+    make_app, rootdir, tmp_path
+):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    first = build(make_app, src)
+    entry = json.loads((Path(first.outdir) / "_pagefind" / "pagefind-entry.json").read_text())
+    assert list(entry["languages"]) == ["ru"]  # Russian word forms
+    # Articles and pages; not the search page, nor drafts and other ``nosearch`` documents.
+    searched = [d for d in first.env.found_docs if not first.env.metadata[d].get("nosearch")]
+    assert "edition" not in searched and len(searched) < len(first.env.found_docs)
+    assert entry["languages"]["ru"]["page_count"] == len(searched)
+    before = _pagefind_index(first)
+    assert before == _pagefind_index(build(make_app, src))  # nothing changed: not run again
+    article = src / "articles" / "first.md"
+    article.write_text(article.read_text("utf-8") + "\nСовсем новое слово.\n", "utf-8")
+    after = _pagefind_index(build(make_app, src))
+    assert after[0] != before[0] and after[1] != before[1]  # run again, on the new text

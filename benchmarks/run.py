@@ -303,46 +303,58 @@ def report(results: dict[int, dict[str, dict]], kinds: list[str]) -> str:
     return "\n".join(lines) + "\n"
 
 
+def _section(title: str, intro: list[str], columns: list[str], rows: list[list]) -> list[str]:
+    """A report section: its heading, the lines saying what it measures, then its table."""
+    lines = ["", f"## {title}", "", *intro, ""]
+    lines += ["| " + " | ".join(columns) + " |", "|" + "---|" * len(columns)]
+    return lines + ["| " + " | ".join(map(str, row)) + " |" for row in rows]
+
+
 def _taxonomies(results: dict) -> list[str]:
-    lines = ["", "## Many categories and tags", ""]
-    lines += [
-        "The same articles with 300 categories and 1000 tags (1–3 categories and 2–6 tags",
-        "each, a few popular and most rare) against 12 categories and no tags.",
-        "",
-        "| N | 12 categories, s | 300 + 1000 tags, s | × | article page, KB | × |",
-        "|---|---|---|---|---|---|",
-    ]
+    rows = []
     for n, by_kind in results.items():
         if "taxonomies" in by_kind:
             plain, many = by_kind["project"], by_kind["taxonomies"]
             page, many_page = plain["size"][1], many["size"][1]
-            lines.append(
-                f"| {n} | {plain['seconds']:.1f} | {many['seconds']:.1f} "
-                f"| {many['seconds'] / plain['seconds']:.2f} | {page:.1f} → {many_page:.1f} "
-                f"| {many_page / page:.2f} |"
-            )
-    return lines
+            rows.append([
+                n, f"{plain['seconds']:.1f}", f"{many['seconds']:.1f}",
+                f"{many['seconds'] / plain['seconds']:.2f}", f"{page:.1f} → {many_page:.1f}",
+                f"{many_page / page:.2f}",
+            ])  # fmt: skip
+    intro = [
+        "The same articles with 300 categories and 1000 tags (1–3 categories and 2–6 tags",
+        "each, a few popular and most rare) against 12 categories and no tags.",
+    ]
+    columns = ["N", "12 categories, s", "300 + 1000 tags, s", "×", "article page, KB", "×"]
+    return _section("Many categories and tags", intro, columns, rows)
 
 
 def _previews(results: dict) -> list[str]:
-    lines = ["", "## Live preview", ""]
-    lines += [
-        "Median seconds from saving an article to its page being served rewritten",
-        "(`sphinx-articles serve` against `hugo server`, saves in turns; `benchmarks/preview.py`).",
-        "",
-        "| N | sphinx-articles serve, s | hugo server, s | × Hugo |",
-        "|---|---|---|---|",
-    ]
+    rows = []
     for n, by_kind in results.items():
         if "preview" in by_kind:
             ours, theirs = by_kind["preview"]["project"], by_kind["preview"]["hugo"]
-            lines.append(f"| {n} | {ours:.2f} | {theirs:.2f} | {ours / theirs:.2f} |")
-    return lines
+            rows.append([n, f"{ours:.2f}", f"{theirs:.2f}", f"{ours / theirs:.2f}"])
+    intro = [
+        "Median seconds from saving an article to its page being served rewritten",
+        "(`sphinx-articles serve` against `hugo server`, saves in turns; `benchmarks/preview.py`).",
+    ]
+    columns = ["N", "sphinx-articles serve, s", "hugo server, s", "× Hugo"]
+    return _section("Live preview", intro, columns, rows)
 
 
 def _searches(results: dict) -> list[str]:
-    lines = ["", "## Search: bytes a reader downloads for one query", ""]
-    lines += [
+    rows = []
+    for n, by_kind in results.items():
+        if "search" in by_kind:
+            found = by_kind["search"]
+            sphinx = ", ".join(f"{b / 1024:.0f}" for b in found["sphinx"])
+            pagefind = ", ".join(f"{b / 1024:.0f}" for b in found["pagefind"])
+            rows.append([
+                n, ", ".join(found["words"]), ", ".join(map(str, found["results"])), pagefind,
+                f"{sphinx} ({found['gzipped_index'] / 1024:.0f})",
+            ])  # fmt: skip
+    intro = [
         "From an article page, in Chromium, a frequent, a middling and a rare word",
         "(`benchmarks/search.py`): the bytes of every file the server sends for the search",
         "page, but those the article page loaded (cached): with Pagefind's index (the page,",
@@ -350,20 +362,9 @@ def _searches(results: dict) -> list[str]:
         "results) and the same page falling back to Sphinx's search (its whole index, then",
         "each result's page for its summary), as without `_pagefind/`. KB are 1024 bytes,",
         "uncompressed; `searchindex.js` gzipped in brackets.",
-        "",
-        "| N | words | results | Pagefind, KB | Sphinx's search, KB |",
-        "|---|---|---|---|---|",
     ]
-    for n, by_kind in results.items():
-        if "search" in by_kind:
-            found = by_kind["search"]
-            sphinx = ", ".join(f"{b / 1024:.0f}" for b in found["sphinx"])
-            pagefind = ", ".join(f"{b / 1024:.0f}" for b in found["pagefind"])
-            lines.append(
-                f"| {n} | {', '.join(found['words'])} | {', '.join(map(str, found['results']))} "
-                f"| {pagefind} | {sphinx} ({found['gzipped_index'] / 1024:.0f}) |"
-            )
-    return lines
+    columns = ["N", "words", "results", "Pagefind, KB", "Sphinx's search, KB"]
+    return _section("Search: bytes a reader downloads for one query", intro, columns, rows)
 
 
 def _targets(results: dict) -> list[str]:

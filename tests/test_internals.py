@@ -100,3 +100,59 @@ def test_a_parallel_build_keeps_every_article_s_front_matter(make_app, rootdir, 
     app = build(make_app, src, parallel=2)
     scanned = app.env.domains["articles"].data["scanned"]
     assert set(scanned) == set(app.env.domains["articles"].articles)
+
+
+def test_parallel_readers_merge_what_they_read_document_by_document():
+    """internals/reader_answers.py: Sphinx merges a reader's per-document tables by docname."""
+    merge = inspect.getsource(BuildEnvironment.merge_info_from)
+    assert "other.all_docs[docname]" in merge and "other.included[docname]" in merge
+    assert "other.tocs[docname]" in inspect.getsource(TocTreeCollector.merge_other)
+    assert "fnset & set(docnames)" in inspect.getsource(TocTreeCollector.merge_other)
+    assert BuildEnvironment.__getstate__.articles_answer  # ours wraps Sphinx's
+
+
+def _tables(env) -> dict:
+    """The environment's per-document tables, as comparable values."""
+    domain = env.domains["articles"]
+    return {
+        "docs": set(env.all_docs),
+        "titles": {d: t.astext() for d, t in env.titles.items()},
+        "tocs": {d: t.astext() for d, t in env.tocs.items()},
+        "metadata": dict(env.metadata),
+        "includes": dict(env.toctree_includes),
+        "rebuild": dict(env.files_to_rebuild),
+        "articles": dict(domain.articles),
+        "listings": dict(domain.data["listings"]),
+    }
+
+
+def test_a_parallel_reader_answers_with_the_documents_it_read(make_app, rootdir, tmp_path):
+    import pickle
+
+    app = build(make_app, copy_project(rootdir / "test-publication", tmp_path / "s"))
+    env, mine = app.env, {"articles/first", "categories/python"}
+    read, write = os.pipe()
+    if (child := os.fork()) == 0:  # as Sphinx's parallel reader: a worker forked by the builder
+        env._articles_read_here = set(mine)
+        os.write(write, pickle.dumps(env.__getstate__()))
+        os._exit(0)
+    os.waitpid(child, 0)
+    with os.fdopen(read, "rb") as answer:
+        os.close(write)
+        state = pickle.loads(answer.read())
+    assert set(state["all_docs"]) == set(state["titles"]) == set(state["tocs"]) == mine
+    assert set(state["domaindata"]["articles"]["articles"]) == {"articles/first"}
+    assert set(state["domaindata"]["articles"]["listings"]) == {"categories/python"}
+    assert all(parents <= mine for parents in state["files_to_rebuild"].values())
+    saved = pickle.loads(pickle.dumps(env))  # the builder saves the environment whole
+    assert set(saved.titles) == set(env.titles) and len(saved.titles) > len(mine)
+
+
+def test_a_parallel_build_keeps_the_environment_of_a_serial_one(make_app, rootdir, tmp_path):
+    serial = build(make_app, copy_project(rootdir / "test-publication", tmp_path / "a"))
+    parallel = build(
+        make_app, copy_project(rootdir / "test-publication", tmp_path / "b"), parallel=2
+    )
+    # Read in two chunks or more: a later worker is forked once an earlier one is merged.
+    assert parallel.parallel == 2 and len(serial.env.all_docs) >= 2 * 6
+    assert _tables(parallel.env) == _tables(serial.env)

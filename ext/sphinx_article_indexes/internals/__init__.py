@@ -12,6 +12,7 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``quiet_log``: Sphinx's notice of pages in two toctrees dropped for the editions' contents.
 - ``search_page``: the search summary's words where Sphinx's Russian catalog has none.
 - ``worker_local``: caches in the environment that parallel readers do not pickle back.
+- ``reader_answers``: a parallel reader pickles back only the documents it read.
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from . import (
     navigation,
     quiet_log,
     read_order,
+    reader_answers,
     search_page,
     sitemap,
     template_cache,
@@ -44,6 +46,7 @@ def setup(app: Sphinx) -> None:
         template_cache,
         toctree_changes,
         read_order,
+        reader_answers,
         navigation,
         search_page,
     ):

@@ -229,18 +229,23 @@ class ArticlesDomain(Domain):
         self.rejected.pop(docname, None)
         self.data["listings"].pop(docname, None)
 
+    _PER_DOCUMENT = ("articles", "hidden", "rejected", "listings")
+
     def merge_domaindata(self, docnames: Iterable[str], otherdata: dict[str, Any]) -> None:
         """Take over what a parallel reader process collected."""
         for docname in docnames:
-            if docname in otherdata["articles"]:
-                self.articles[docname] = otherdata["articles"][docname]
-            if docname in otherdata["hidden"]:
-                self.hidden[docname] = otherdata["hidden"][docname]
-            if docname in otherdata["rejected"]:
-                self.rejected[docname] = otherdata["rejected"][docname]
-            if docname in otherdata["listings"]:
-                self.data["listings"][docname] = otherdata["listings"][docname]
+            for key in self._PER_DOCUMENT:
+                if docname in otherdata[key]:
+                    self.data[key][docname] = otherdata[key][docname]
         self._forget()
+
+    @classmethod
+    def data_of(cls, data: dict[str, Any], docnames: set[str]) -> dict[str, Any]:
+        """What ``merge_domaindata`` takes of ``data`` for ``docnames``: a reader's answer."""
+        kept = {key: data[key] for key in ("version", "scanned", "scanned_zone") if key in data}
+        for key in cls._PER_DOCUMENT:
+            kept[key] = {d: data[key][d] for d in docnames if d in data[key]}
+        return kept
 
     def newest(self) -> list[Article]:
         """Every article, newest first (computed once per change)."""

@@ -5,7 +5,8 @@
 3. the peers: ABlog posts (``blogpost: true``, ``category:``) with Furo, and Hugo
    with a minimal theme (``benchmarks/hugo.py``);
 4. this project on the same articles with 300 categories and 1000 tags instead of 12
-   categories (``taxonomies``);
+   categories (``taxonomies``), and the floor with as many pages as those categories
+   and tags have (``floor-taxonomies``): what Sphinx itself costs for them;
 5. where matplotlib is installed, this project with sphinxext-opengraph's drawn social
    cards, to show what a card per page would cost.
 
@@ -110,7 +111,10 @@ def project(kind: str, corpus: Path, target: Path) -> Path:
                 conf.write('\nogp_image = None\nogp_social_cards = {"enable": True}\n')
         return target
     (target / "articles").mkdir(parents=True)
-    conf, index = (FLOOR_CONF, FLOOR_INDEX) if kind == "floor" else (ABLOG_CONF, ABLOG_INDEX)
+    floor = kind in ("floor", "floor-taxonomies")
+    conf, index = (FLOOR_CONF, FLOOR_INDEX) if floor else (ABLOG_CONF, ABLOG_INDEX)
+    if kind == "floor-taxonomies":
+        index += _floor_group_pages(corpus, target / "groups")
     (target / "conf.py").write_text(conf, "utf-8")
     (target / "index.md").write_text(index, "utf-8")
     if kind == "ablog":
@@ -125,6 +129,25 @@ def project(kind: str, corpus: Path, target: Path) -> Path:
             text = _as_ablog_post(text)
         (target / "articles" / article.name).write_text(text, "utf-8")
     return target
+
+
+def _floor_group_pages(corpus: Path, folder: Path) -> str:
+    """The floor's page per category and tag: a heading and links to its articles.
+
+    What Sphinx itself costs for as many pages as this project's category and tag
+    pages (the floor's toctree entry for them is returned).
+    """
+    groups: dict[str, list[str]] = {}
+    for article in sorted(corpus.glob("*.md")):
+        front = article.read_text("utf-8").split("\n---\n", 1)[0]
+        for names in re.findall(r"^(?:categories|tags): \[(.*)\]$", front, flags=re.M):
+            for name in names.split(", "):
+                groups.setdefault(name, []).append(article.stem)
+    folder.mkdir(parents=True)
+    for number, (name, stems) in enumerate(groups.items()):
+        links = "".join(f"- {{doc}}`/articles/{stem}`\n" for stem in stems)
+        (folder / f"group-{number:05d}.md").write_text(f"# {name}\n\n{links}", "utf-8")
+    return "\n```{toctree}\n:glob:\n:hidden:\n\ngroups/*\n```\n"
 
 
 def _as_ablog_post(text: str) -> str:
@@ -316,16 +339,23 @@ def _taxonomies(results: dict) -> list[str]:
         if "taxonomies" in by_kind:
             plain, many = by_kind["project"], by_kind["taxonomies"]
             page, many_page = plain["size"][1], many["size"][1]
+            floor = by_kind.get("floor-taxonomies", {}).get("seconds")
             rows.append([
                 n, f"{plain['seconds']:.1f}", f"{many['seconds']:.1f}",
                 f"{many['seconds'] / plain['seconds']:.2f}", f"{page:.1f} → {many_page:.1f}",
                 f"{many_page / page:.2f}",
+                f"{floor / by_kind['floor']['seconds']:.2f}" if floor else "–",
             ])  # fmt: skip
     intro = [
         "The same articles with 300 categories and 1000 tags (1–3 categories and 2–6 tags",
-        "each, a few popular and most rare) against 12 categories and no tags.",
+        "each, a few popular and most rare) against 12 categories and no tags. The last",
+        "column is what Sphinx itself costs for that many pages: the floor with a page per",
+        "category and tag (a heading and links to its articles) against the plain floor.",
     ]
-    columns = ["N", "12 categories, s", "300 + 1000 tags, s", "×", "article page, KB", "×"]
+    columns = [
+        "N", "12 categories, s", "300 + 1000 tags, s", "×", "article page, KB", "×",
+        "floor with as many pages, ×",
+    ]  # fmt: skip
     return _section("Many categories and tags", intro, columns, rows)
 
 
@@ -450,13 +480,16 @@ def main() -> None:
     parser.add_argument("--edits", type=int, default=7, help="saves per preview timing")
     parser.add_argument("--no-search", action="store_true", help="leave search bytes out")
     args = parser.parse_args()
-    kinds = ["floor", "project", "hugo", "taxonomies"] + ([] if args.no_ablog else ["ablog"])
+    kinds = ["floor", "project", "hugo", "taxonomies", "floor-taxonomies"]
+    kinds += [] if args.no_ablog else ["ablog"]
     if importlib.util.find_spec("matplotlib") is not None:
         kinds.append("cards")  # the cost of drawn social cards (nox -s bench installs it)
     results: dict[int, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
-            corpora = {"default": Path(tmp) / f"corpus-{n}", "taxonomies": Path(tmp) / f"tax-{n}"}
+            taxonomies = Path(tmp) / f"tax-{n}"
+            corpora = {"default": Path(tmp) / f"corpus-{n}", "taxonomies": taxonomies}
+            corpora["floor-taxonomies"] = taxonomies
             write_corpus(corpora["default"], n)
             write_corpus(corpora["taxonomies"], n, categories=300, tags=1000)
             here = [k for k in kinds if k != "ablog" or not 0 < args.peer_max < n]

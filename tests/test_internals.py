@@ -156,3 +156,38 @@ def test_a_parallel_build_keeps_the_environment_of_a_serial_one(make_app, rootdi
     # Read in two chunks or more: a later worker is forked once an earlier one is merged.
     assert parallel.parallel == 2 and len(serial.env.all_docs) >= 2 * 6
     assert _tables(parallel.env) == _tables(serial.env)
+
+
+def test_documents_get_their_docutils_settings_from_sphinx_and_myst_helpers():
+    """internals/docutils_settings.py: Sphinx 9's ``_get_settings`` and MyST's eager default."""
+    from myst_parser.mdit_to_docutils.base import DocutilsRenderer
+
+    if sphinx.version_info >= (9,):
+        assert "_get_settings(" in inspect.getsource(sphinx.util.docutils._parse_str_to_doctree)
+    assert 'options.get("document", make_document())' in inspect.getsource(
+        DocutilsRenderer.setup_render
+    )
+
+
+def test_docutils_settings_are_made_once_and_each_document_keeps_its_own(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    from docutils import frontend
+
+    src = copy_project(rootdir / "test-publication", tmp_path / "s")
+    (src / "snippet.txt").write_text("Вставка из файла.\n", "utf-8")
+    # Not an article, so it may insert a file; read before the index pages (read_order.py).
+    about = "---\norphan: true\n---\n\n# О журнале\n\n```{include} snippet.txt\n```\n"
+    (src / "about.md").write_text(about, "utf-8")
+    made = []
+    original = frontend.OptionParser.__init__
+    monkeypatch.setattr(
+        frontend.OptionParser,
+        "__init__",
+        lambda self, *a, **k: made.append(1) or original(self, *a, **k),
+    )
+    app = build(make_app, src)
+    assert len(made) < len(app.env.all_docs) / 2  # not one or two per document
+    assert "Вставка из файла" in (Path(app.outdir) / "about.html").read_text("utf-8")
+    # Each document's dependencies are its own, as with settings made afresh.
+    assert {d for d, files in app.env.dependencies.items() if files} == {"about"}

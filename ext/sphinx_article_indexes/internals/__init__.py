@@ -4,6 +4,7 @@ Each module names, in its docstring, the private behaviour it relies on and the 
 was tested with, and has tests that fail when that behaviour changes. Most exist for speed.
 
 - ``gc_pause``: the cycle collector kept off the loaded environment.
+- ``docutils_settings``: docutils settings made once, not twice for every document.
 - ``read_order``: articles read before the pages whose toctrees list them (no N² walk).
 - ``toctree_changes``: re-write the parents and neighbours of a changed page, and only those.
 - ``navigation``: the sidebar cut at sections, rendered once, instead of every article.
@@ -20,6 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from . import (
+    docutils_settings,
     gc_pause,
     navigation,
     quiet_log,
@@ -40,6 +42,7 @@ def setup(app: Sphinx) -> None:
     """Register each module's handlers."""
     for module in (
         gc_pause,
+        docutils_settings,
         quiet_log,
         sitemap,
         title_cache,

@@ -125,3 +125,14 @@ def test_tags_have_pages_feeds_and_links_from_bylines(built):
     assert "Альфа" in feed and "Бета" not in feed
     # Tags are not sections of the site: not in the sidebar.
     assert "tags/" not in str(page(built, "index").select_one(".sidebar-tree"))
+
+
+def test_lists_show_an_article_s_date_and_categories_but_not_its_tags(built):
+    for listing in ("tags/x", "archive/2025", "index"):
+        item = next(
+            li for li in article_body(built, listing).select(".article-list li, .sd-card")
+            if "Альфа" in li.get_text()
+        )  # fmt: skip
+        meta = item.select_one(".article-meta")
+        assert meta.select_one(".article-date") and meta.select_one(".article-category")
+        assert meta.select_one(".article-tags") is None and "Теги" not in meta.get_text()

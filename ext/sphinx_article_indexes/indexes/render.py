@@ -58,8 +58,14 @@ def category_link(refdoc: str, name: str, kind: str = "category") -> addnodes.pe
     )
 
 
-def byline(article: Article, refdoc: str, language: str | None) -> nodes.paragraph:
-    """The date and category links shown under an article's title and in lists."""
+def byline(
+    article: Article, refdoc: str, language: str | None, *, tags: bool = True
+) -> nodes.paragraph:
+    """The date and category links shown under an article's title and in lists.
+
+    Lists leave the tags out (``tags=False``): they are on the article's page, and
+    each is a link to resolve, three times as many as the categories on a list.
+    """
     published = article.published
     line = nodes.paragraph(classes=["article-meta"])
     date = nodes.inline("", long_date(published.date(), language), classes=["article-date"])
@@ -72,7 +78,7 @@ def byline(article: Article, refdoc: str, language: str | None) -> nodes.paragra
     for index, name in enumerate(article.categories):
         line += nodes.Text(" · " if index == 0 else ", ")
         line += category_link(refdoc, name)
-    if article.tags:
+    if tags and article.tags:
         line += nodes.Text(f" · {_('Tags:')} ")
         tags = nodes.inline("", "", classes=["article-tags"])
         for index, name in enumerate(article.tags):
@@ -90,7 +96,7 @@ def article_list(articles: list[Article], refdoc: str, language: str | None) -> 
     for article in articles:
         title = nodes.paragraph(classes=["article-title"])
         title += doc_link(refdoc, article.docname, article.title)
-        items += nodes.list_item("", title, byline(article, refdoc, language))
+        items += nodes.list_item("", title, byline(article, refdoc, language, tags=False))
     return items
 
 
@@ -171,7 +177,7 @@ def article_cards(articles: list[Article], refdoc: str, language: str | None) ->
         title += PassthroughTextElement("", "", doc_link(refdoc, article.docname, article.title))
         body = create_component("card-body", ["sd-card-body"])
         body += title
-        meta = byline(article, refdoc, language)
+        meta = byline(article, refdoc, language, tags=False)
         meta["classes"].append("sd-card-text")
         body += meta
         if article.summary:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import json
 import multiprocessing
 import runpy
@@ -120,6 +121,13 @@ def test_pagefind_indexes_article_text_and_runs_again_only_when_a_page_changed(
     searched = [d for d in first.env.found_docs if not first.env.metadata[d].get("nosearch")]
     assert "edition" not in searched and len(searched) < len(first.env.found_docs)
     assert entry["languages"]["ru"]["page_count"] == len(searched)
+    fragments = [
+        json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
+        for f in (Path(first.outdir) / "_pagefind" / "fragment").iterdir()
+    ]
+    third = next(f["content"] for f in fragments if f["url"] == "/articles/third.html")
+    # The text, not the byline: an excerpt starts with what the article says.
+    assert "Текст третьей статьи" in third and "декабря" not in third and "мин" not in third
     before = _pagefind_index(first)
     assert before == _pagefind_index(build(make_app, src))  # nothing changed: not run again
     article = src / "articles" / "first.md"

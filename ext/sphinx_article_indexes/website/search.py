@@ -10,7 +10,8 @@ HTML build, into ``_pagefind/``.
 
 What it indexes follows Sphinx's search: each document's body, not documents
 marked ``nosearch`` nor the listings marked ``no-search`` (an article is found
-on its own page, not on every list showing it), nor the pilcrows of headings.
+on its own page, not on every list showing it), nor the pilcrows of headings nor
+an article's byline (so that a result's excerpt is its text).
 Sphinx's index is still written: the search page falls back to it where
 Pagefind's module cannot load (a copy opened from disk, where browsers load no
 modules), so search works offline too. ``articles_pagefind = False`` (the live
@@ -45,8 +46,9 @@ BUNDLE = "_pagefind"
 RECORD = "pagefind.json"  # in the doctree folder: the pages' state Pagefind last indexed
 TEMPLATES = Path(__file__).parent / "templates"
 _BUILDERS = ("html", "dirhtml")
-# Not text a reader searches for: the pilcrows of headings, lists of other pages.
-_IGNORED = (".headerlink", ".no-search")
+# Not text a reader searches for: the pilcrows of headings, lists of other pages, and an
+# article's byline (its date and reading time would open every result's excerpt).
+_IGNORED = (".headerlink", ".no-search", ".article-meta")
 
 
 def mark_body(

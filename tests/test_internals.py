@@ -71,28 +71,11 @@ def test_template_environment_is_jinja(make_app, rootdir, tmp_path):
 
 
 def test_parallel_readers_send_their_environment_back_pickled():
-    """internals/worker_local.py: ``_read_parallel`` returns ``pickle.dumps(env)`` per chunk."""
+    """internals/reader_answers.py: ``_read_parallel`` returns ``pickle.dumps(env)`` per chunk."""
     from sphinx.builders import Builder
 
     source = inspect.getsource(Builder._read_parallel)
     assert "pickle.dumps(self.env" in source
-
-
-def test_a_worker_local_dict_pickles_empty_in_another_process():
-    import pickle
-
-    from sphinx_article_indexes.internals.worker_local import WorkerLocalDict
-
-    cache = WorkerLocalDict(a=1)
-    assert pickle.loads(pickle.dumps(cache)) == {"a": 1}  # the owner saves it whole
-    read, write = os.pipe()
-    if (child := os.fork()) == 0:  # as Sphinx's parallel reader: the worker has it by fork
-        os.write(write, pickle.dumps(cache))
-        os._exit(0)
-    os.waitpid(child, 0)
-    assert pickle.loads(os.read(read, 1 << 16)) == {}
-    loaded = pickle.loads(pickle.dumps(cache))
-    assert loaded.owner == os.getpid() and loaded == {"a": 1}  # loaded: owned here
 
 
 def test_a_parallel_build_keeps_every_article_s_front_matter(make_app, rootdir, tmp_path):
@@ -144,8 +127,10 @@ def test_a_parallel_reader_answers_with_the_documents_it_read(make_app, rootdir,
     assert set(state["domaindata"]["articles"]["articles"]) == {"articles/first"}
     assert set(state["domaindata"]["articles"]["listings"]) == {"categories/python"}
     assert all(parents <= mine for parents in state["files_to_rebuild"].values())
+    assert "scanned" not in state["domaindata"]["articles"]  # the builder scanned every file
     saved = pickle.loads(pickle.dumps(env))  # the builder saves the environment whole
     assert set(saved.titles) == set(env.titles) and len(saved.titles) > len(mine)
+    assert set(saved.domaindata["articles"]["scanned"]) == set(env.domains["articles"].articles)
 
 
 def test_a_parallel_build_keeps_the_environment_of_a_serial_one(make_app, rootdir, tmp_path):

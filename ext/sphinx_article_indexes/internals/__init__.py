@@ -12,7 +12,6 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``sitemap``: sphinx-sitemap lists every page, with no manager process.
 - ``quiet_log``: Sphinx's notice of pages in two toctrees dropped for the editions' contents.
 - ``search_page``: the search summary's words where Sphinx's Russian catalog has none.
-- ``worker_local``: caches in the environment that parallel readers do not pickle back.
 - ``reader_answers``: a parallel reader pickles back only the documents it read.
 """
 

@@ -242,7 +242,7 @@ class ArticlesDomain(Domain):
     @classmethod
     def data_of(cls, data: dict[str, Any], docnames: set[str]) -> dict[str, Any]:
         """What ``merge_domaindata`` takes of ``data`` for ``docnames``: a reader's answer."""
-        kept = {key: data[key] for key in ("version", "scanned", "scanned_zone") if key in data}
+        kept = {"version": data.get("version")}  # not ``scanned``: the builder read it first
         for key in cls._PER_DOCUMENT:
             kept[key] = {d: data[key][d] for d in docnames if d in data[key]}
         return kept

@@ -25,12 +25,9 @@ class _Entry(NamedTuple):
 
 
 def _cache(env: BuildEnvironment) -> dict[str, _Entry]:
-    # Imported here: the internals package imports this part's modules.
-    from ..internals.worker_local import WorkerLocalDict
-
     data = env.domains["articles"].data
     if data.get("scanned_zone") != env.config.articles_timezone:  # the records hold the zone
-        data["scanned"], data["scanned_zone"] = WorkerLocalDict(), env.config.articles_timezone
+        data["scanned"], data["scanned_zone"] = {}, env.config.articles_timezone
     return data["scanned"]
 
 
@@ -75,9 +72,3 @@ def cached_reading(env: BuildEnvironment, docname: str) -> Reading | None:
     entry = _cache(env).get(docname)
     return None if entry is None else entry.reading
 
-
-def adopt(env: BuildEnvironment) -> None:
-    """Make this process the cache's owner: a fork that builds and saves the environment."""
-    import os
-
-    _cache(env).owner = os.getpid()

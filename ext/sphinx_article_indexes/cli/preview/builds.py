@@ -99,12 +99,10 @@ def _build(app: Sphinx, changed: list[Path], quiet: bool = False) -> int:
     from sphinx.util import logging
 
     from ...indexes.pages import generate_index_pages, pages_follow
-    from ...records.scanned import adopt
 
     try:
         logging.setup(app, io.StringIO() if quiet else sys.stdout, sys.stderr)
         app._warncount = 0  # count this build's warnings, not the loading's
-        adopt(app.env)  # this process saves the environment, with the front matter it read
         docnames = [app.project.path2doc(path) for path in changed]
         if None in docnames or not pages_follow(app, docnames):
             generate_index_pages(app)  # from the articles as they are now, not as loaded

@@ -71,4 +71,3 @@ def cached_reading(env: BuildEnvironment, docname: str) -> Reading | None:
     """The front matter last parsed for ``docname``, without looking at its file."""
     entry = _cache(env).get(docname)
     return None if entry is None else entry.reading
-

@@ -236,3 +236,33 @@ def test_what_babel_answered_is_kept_for_the_next_build(make_app, rootdir, tmp_p
     doc = page(app, "articles/first")
     assert doc.select_one(".article-meta .article-date").get_text() == "5 марта 2024\u202fг."
     assert doc.select_one('meta[property="og:locale"]')["content"] == "ru_RU"
+
+
+def _image_sources(app, docname: str) -> list[bytes]:
+    """The bytes of each image a page shows, read from the output folder."""
+    html = Path(app.outdir) / f"{docname}.html"
+    return [(html.parent / img["src"]).read_bytes() for img in page(app, docname).select("img")]
+
+
+def test_images_of_one_name_in_two_folders_get_the_same_names_in_every_build(
+    make_app, rootdir, tmp_path
+):
+    """Sphinx numbers a second ``1.png`` in the order it meets it; the order is the build's."""
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    for folder, colour in (("a", b"red"), ("b", b"blue")):
+        (src / "articles" / folder).mkdir()
+        (src / "articles" / folder / "1.png").write_bytes(colour)
+    edit(src / "articles/second.md", "\n---\n", "\n---\n\n![Синий](b/1.png)\n")
+    build(make_app, src)
+    # The first article is read before the second: it takes the plain name, if names are by order.
+    edit(src / "articles/first.md", "\n---\n", "\n---\n\n![Красный](a/1.png)\n")
+    incremental = build(make_app, src)
+    clean = build(make_app, copy_project(src, tmp_path / "clean"))
+    parallel = build(make_app, copy_project(src, tmp_path / "parallel"), parallel=2)
+    for app in (incremental, clean, parallel):
+        assert warnings(app) == ""
+        assert _image_sources(app, "articles/first") == [b"red"]
+        assert _image_sources(app, "articles/second") == [b"blue"]
+    assert rendered(incremental) == rendered(clean) == rendered(parallel)
+    names = sorted(p.name for p in (Path(clean.outdir) / "_images").iterdir())
+    assert len(names) == 2 and all(n.startswith("1-") and n.endswith(".png") for n in names)

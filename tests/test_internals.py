@@ -176,3 +176,15 @@ def test_docutils_settings_are_made_once_and_each_document_keeps_its_own(
     assert "Вставка из файла" in (Path(app.outdir) / "about.html").read_text("utf-8")
     # Each document's dependencies are its own, as with settings made afresh.
     assert {d for d, files in app.env.dependencies.items() if files} == {"about"}
+
+
+def test_images_get_their_names_in_the_output_from_the_environment_s_add_file():
+    """internals/image_names.py: the collector and the ``-j`` merge name images by add_file."""
+    from sphinx.environment.collectors.asset import ImageCollector
+    from sphinx.util._files import FilenameUniqDict
+
+    assert "env.images.add_file(docname, imgpath)" in inspect.getsource(ImageCollector.process_doc)
+    assert "self.add_file(doc, filename)" in inspect.getsource(FilenameUniqDict.merge_other)
+    assert "self.images[candidate] = self.env.images[candidate][1]" in inspect.getsource(
+        sphinx.builders.Builder.post_process_images
+    )

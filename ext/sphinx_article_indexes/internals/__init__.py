@@ -13,6 +13,7 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``quiet_log``: Sphinx's notice of pages in two toctrees dropped for the editions' contents.
 - ``search_page``: the search summary's words where Sphinx's Russian catalog has none.
 - ``reader_answers``: a parallel reader pickles back only the documents it read.
+- ``image_names``: images named by their path, so that no build numbers them in its own order.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import TYPE_CHECKING
 from . import (
     docutils_settings,
     gc_pause,
+    image_names,
     navigation,
     quiet_log,
     read_order,
@@ -49,6 +51,7 @@ def setup(app: Sphinx) -> None:
         toctree_changes,
         read_order,
         reader_answers,
+        image_names,
         navigation,
         search_page,
     ):

@@ -188,3 +188,58 @@ def test_images_get_their_names_in_the_output_from_the_environment_s_add_file():
     assert "self.images[candidate] = self.env.images[candidate][1]" in inspect.getsource(
         sphinx.builders.Builder.post_process_images
     )
+
+
+class _Pid:
+    """Pickles as the id of the process that pickles it."""
+
+    def __reduce__(self):
+        return (int, (os.getpid(),))
+
+
+def test_sphinx_saves_the_environment_through_its_builders_pickle_module():
+    """internals/environment_save.py: ``Builder.build`` dumps the environment into a file."""
+    import pickle
+
+    import sphinx.builders
+
+    assert sphinx.builders.pickle is pickle
+    source = inspect.getsource(sphinx.builders.Builder.build)
+    assert "pickle.dump(self.env, f, pickle.HIGHEST_PROTOCOL)" in source
+
+
+def test_the_environment_saved_aside_is_whole_once_the_build_ends(tmp_path):
+    import pickle
+
+    import sphinx.builders
+
+    from sphinx_article_indexes.internals.environment_save import saved_aside
+
+    saved, broken = tmp_path / "environment.pickle", tmp_path / "broken.pickle"
+    with saved_aside():
+        with saved.open("wb") as file:
+            sphinx.builders.pickle.dump({"pid": _Pid(), "data": list(range(10**5))}, file)
+        with broken.open("wb") as file:
+            sphinx.builders.pickle.dump(lambda: None, file)  # cannot be pickled
+    assert sphinx.builders.pickle is pickle
+    loaded = pickle.loads(saved.read_bytes())
+    assert loaded["data"] == list(range(10**5)) and loaded["pid"] != os.getpid()
+    assert not broken.exists()  # the next build starts afresh, not from half a file
+
+
+def test_a_preview_build_saves_the_environment_it_read(rootdir, tmp_path):
+    import pickle
+
+    from sphinx_article_indexes.cli.preview.builds import WarmSphinx
+
+    src = copy_project(rootdir / "test-publication", tmp_path / "s")
+    warm = WarmSphinx(src, tmp_path / "out", quiet=True)
+    assert warm.build([]) == 0
+    article = src / "articles" / "third.md"
+    article.write_text(article.read_text("utf-8").replace('"Третья"', '"Изменённая"'), "utf-8")
+    warm.load(warnings=False)
+    assert warm.build([article]) == 0
+    with (tmp_path / "out" / ".doctrees" / "environment.pickle").open("rb") as file:
+        env = pickle.load(file)
+    assert env.titles["articles/third"].astext() == "Изменённая"
+    assert "Изменённая" in (tmp_path / "out" / "articles" / "third.html").read_text("utf-8")

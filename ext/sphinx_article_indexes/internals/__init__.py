@@ -13,6 +13,7 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``quiet_log``: Sphinx's notice of pages in two toctrees dropped for the editions' contents.
 - ``search_page``: the search summary's words where Sphinx's Russian catalog has none.
 - ``reader_answers``: a parallel reader pickles back only the documents it read.
+- ``environment_save``: the live preview saves the environment while it writes the pages.
 - ``image_names``: images named by their path, so that no build numbers them in its own order.
 """
 

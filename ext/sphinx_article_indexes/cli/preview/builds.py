@@ -99,6 +99,7 @@ def _build(app: Sphinx, changed: list[Path], quiet: bool = False) -> int:
     from sphinx.util import logging
 
     from ...indexes.pages import generate_index_pages, pages_follow
+    from ...internals.environment_save import saved_aside
 
     try:
         logging.setup(app, io.StringIO() if quiet else sys.stdout, sys.stderr)
@@ -106,7 +107,8 @@ def _build(app: Sphinx, changed: list[Path], quiet: bool = False) -> int:
         docnames = [app.project.path2doc(path) for path in changed]
         if None in docnames or not pages_follow(app, docnames):
             generate_index_pages(app)  # from the articles as they are now, not as loaded
-        app.build()
+        with saved_aside():  # the pages are written while the environment is saved
+            app.build()
     except Exception:
         traceback.print_exc()
         return _FAILED

@@ -243,3 +243,39 @@ def test_a_preview_build_saves_the_environment_it_read(rootdir, tmp_path):
         env = pickle.load(file)
     assert env.titles["articles/third"].astext() == "Изменённая"
     assert "Изменённая" in (tmp_path / "out" / "articles" / "third.html").read_text("utf-8")
+
+
+def test_the_preview_s_search_index_is_a_clean_build_s(make_app, rootdir, tmp_path):
+    """internals/search_ahead.py: the index read before the save is the one the build adds to."""
+    from sphinx.builders.html import StandaloneHTMLBuilder
+    from sphinx.search import js_index
+
+    from sphinx_article_indexes.cli.preview.builds import WarmSphinx
+
+    source = inspect.getsource(StandaloneHTMLBuilder.prepare_writing)
+    assert "self.indexer = IndexBuilder(" in source and "self.load_indexer(docnames)" in source
+    src = copy_project(rootdir / "test-publication", tmp_path / "s")
+    warm = WarmSphinx(src, tmp_path / "out", quiet=True)
+    assert warm.build([]) == 0
+    article = src / "articles" / "third.md"
+    text = article.read_text("utf-8")
+    article.write_text(text.replace("Текст третьей статьи.", "Зебра полосатая."), "utf-8")
+    warm.load(warnings=False)
+    assert warm.app.builder.load_indexer.__name__ == "load_indexer"  # ours, on the instance
+    assert warm.build([article]) == 0
+    clean = build(
+        make_app, copy_project(src, tmp_path / "clean"), confoverrides={"articles_pagefind": False}
+    )
+
+    def index(out) -> dict:
+        found = js_index.loads((Path(out) / "searchindex.js").read_text("utf-8"))
+        # Sphinx's own rebuilds keep a word no page has any more, with no pages: not a result.
+        found["terms"] = {word: pages for word, pages in found["terms"].items() if pages != []}
+        return found
+
+    preview = index(tmp_path / "out")
+    assert preview == index(clean.outdir)
+    third = preview["docnames"].index("articles/third")
+    found = preview["terms"]["зебр"]  # the stem of «Зебра»: one document's index, or a list
+    assert third in (found if isinstance(found, list) else [found])
+    assert "текст" not in preview["terms"]  # the words it no longer has are gone

@@ -14,6 +14,7 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``search_page``: the search summary's words where Sphinx's Russian catalog has none.
 - ``reader_answers``: a parallel reader pickles back only the documents it read.
 - ``environment_save``: the live preview saves the environment while it writes the pages.
+- ``search_ahead``: the live preview reads the search index before the save.
 - ``image_names``: images named by their path, so that no build numbers them in its own order.
 """
 

@@ -57,6 +57,8 @@ class WarmSphinx:
         from sphinx.application import Sphinx
         from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+        from ...internals.search_ahead import load_ahead
+
         self.app = None  # the last one's memory is free before the next is made
         self._namespace.close()
         self._namespace.enter_context(patch_docutils(self.source))
@@ -67,6 +69,7 @@ class WarmSphinx:
             # Search falls back to Sphinx's index: Pagefind's costs a second per 1000 articles.
             confoverrides={"articles_pagefind": False},
         )  # fmt: skip
+        load_ahead(self.app)  # read before the save, not after it
 
     def is_source(self, path: Path) -> bool:
         """Whether Sphinx itself notices a change to ``path`` (a document of the project)."""

@@ -279,3 +279,25 @@ def test_the_preview_s_search_index_is_a_clean_build_s(make_app, rootdir, tmp_pa
     found = preview["terms"]["зебр"]  # the stem of «Зебра»: one document's index, or a list
     assert third in (found if isinstance(found, list) else [found])
     assert "текст" not in preview["terms"]  # the words it no longer has are gone
+
+
+def test_the_preview_writes_every_page_out_of_date_before_or_after_the_save(rootdir, tmp_path):
+    """internals/outdated_ahead.py: pages to write are looked up before the save, completed after."""
+    from sphinx.builders import Builder
+
+    from sphinx_article_indexes.cli.preview.builds import WarmSphinx
+
+    assert "to_build = self.get_outdated_docs()" in inspect.getsource(Builder.build_update)
+    src, out = copy_project(rootdir / "test-publication", tmp_path / "s"), tmp_path / "out"
+    warm = WarmSphinx(src, out, quiet=True)
+    assert warm.build([]) == 0
+    (out / "articles" / "second.html").unlink()  # before the loaded Sphinx looks
+    warm.load(warnings=False)
+    assert warm.app.builder.get_outdated_docs.__name__ == "get_outdated_docs"  # ours
+    (out / "articles" / "fourth.html").unlink()  # after it looked
+    article = src / "articles" / "third.md"
+    article.write_text(article.read_text("utf-8") + "\nДописано.\n", "utf-8")
+    assert warm.build([article]) == 0
+    assert (out / "articles" / "second.html").is_file()
+    assert (out / "articles" / "fourth.html").is_file()
+    assert "Дописано" in (out / "articles" / "third.html").read_text("utf-8")

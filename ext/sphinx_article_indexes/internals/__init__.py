@@ -15,6 +15,7 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``reader_answers``: a parallel reader pickles back only the documents it read.
 - ``environment_save``: the live preview saves the environment while it writes the pages.
 - ``search_ahead``: the live preview reads the search index before the save.
+- ``outdated_ahead``: the live preview finds the out-of-date pages before the save.
 - ``image_names``: images named by their path, so that no build numbers them in its own order.
 """
 

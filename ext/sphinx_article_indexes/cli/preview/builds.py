@@ -57,6 +57,7 @@ class WarmSphinx:
         from sphinx.application import Sphinx
         from sphinx.util.docutils import docutils_namespace, patch_docutils
 
+        from ...internals.outdated_ahead import find_ahead
         from ...internals.search_ahead import load_ahead
 
         self.app = None  # the last one's memory is free before the next is made
@@ -69,7 +70,9 @@ class WarmSphinx:
             # Search falls back to Sphinx's index: Pagefind's costs a second per 1000 articles.
             confoverrides={"articles_pagefind": False},
         )  # fmt: skip
-        load_ahead(self.app)  # read before the save, not after it
+        # What each build would look up first, looked up before the save instead.
+        load_ahead(self.app)
+        find_ahead(self.app)
 
     def is_source(self, path: Path) -> bool:
         """Whether Sphinx itself notices a change to ``path`` (a document of the project)."""

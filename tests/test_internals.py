@@ -282,7 +282,7 @@ def test_the_preview_s_search_index_is_a_clean_build_s(make_app, rootdir, tmp_pa
 
 
 def test_the_preview_writes_every_page_out_of_date_before_or_after_the_save(rootdir, tmp_path):
-    """internals/outdated_ahead.py: pages to write are looked up before the save, completed after."""
+    """internals/outdated_ahead.py: pages to write, looked up before the save and after."""
     from sphinx.builders import Builder
 
     from sphinx_article_indexes.cli.preview.builds import WarmSphinx

@@ -301,3 +301,49 @@ def test_the_preview_writes_every_page_out_of_date_before_or_after_the_save(root
     assert (out / "articles" / "second.html").is_file()
     assert (out / "articles" / "fourth.html").is_file()
     assert "Дописано" in (out / "articles" / "third.html").read_text("utf-8")
+
+
+def test_a_preview_build_says_its_pages_are_written_before_its_search_index(rootdir, tmp_path):
+    """internals/pages_written.py: the open pages reload before the search index is written."""
+    import json
+
+    from sphinx.builders.html import StandaloneHTMLBuilder
+
+    from sphinx_article_indexes.cli.preview.builds import WarmSphinx
+
+    assert "self.handle_finish()" in inspect.getsource(StandaloneHTMLBuilder.finish)
+    src, out = copy_project(rootdir / "test-publication", tmp_path / "s"), tmp_path / "out"
+    (src / "articles" / "pixel.png").write_bytes(b"png")
+    warm = WarmSphinx(src, out, quiet=True)
+    assert warm.build([]) == 0
+    article = src / "articles" / "third.md"
+    article.write_text(article.read_text("utf-8") + "\n![Точка](pixel.png)\n", "utf-8")
+    warm.load(warnings=False)
+    index, seen = out / "searchindex.js", tmp_path / "seen.json"
+    before = index.stat().st_mtime_ns
+
+    def written() -> None:  # in the build's process: say what is there
+        page = (out / "articles" / "third.html").read_text("utf-8")
+        images = [p.read_bytes() for p in (out / "_images").glob("pixel-*.png")]
+        state = {"page": "pixel-" in page, "images": images == [b"png"]}
+        seen.write_text(json.dumps(state | {"index": index.stat().st_mtime_ns}), "utf-8")
+
+    assert warm.build([article], written) == 0
+    state = json.loads(seen.read_text("utf-8"))
+    assert state["page"] and state["images"]  # the page and its image, when it is said
+    assert state["index"] == before < index.stat().st_mtime_ns  # the index, after
+
+
+def test_the_server_reloads_once_per_build_when_its_pages_are_written():
+    from multiprocessing import Pipe
+
+    from sphinx_article_indexes.cli.preview.builds import WRITTEN, wait
+
+    ours, theirs = Pipe()
+    reloads = []
+    theirs.send(WRITTEN)
+    theirs.send(1)  # written, then done with warnings
+    assert wait(ours, lambda: reloads.append("build")) == 1 and reloads == ["build"]
+    theirs.send(2)  # failed before its pages: the pages still reload, to show where it stopped
+    assert wait(ours, lambda: reloads.append("failed")) == 2
+    assert reloads == ["build", "failed"]

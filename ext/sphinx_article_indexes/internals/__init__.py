@@ -16,6 +16,7 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``environment_save``: the live preview saves the environment while it writes the pages.
 - ``search_ahead``: the live preview reads the search index before the save.
 - ``outdated_ahead``: the live preview finds the out-of-date pages before the save.
+- ``pages_written``: the live preview reloads the open pages before the search index is written.
 - ``image_names``: images named by their path, so that no build numbers them in its own order.
 """
 

@@ -27,13 +27,12 @@ def serve(source: Path, output: Path, host: str, port: int, quiet: bool = False)
     builder.start()
     try:
         ours.send([])  # the first build: the saved output may be older than the sources
-        ours.recv()
+        builds.wait(ours, lambda: None)
         threading.Thread(target=httpd.serve_forever, daemon=True).start()
         print(f"Serving on http://{host}:{httpd.server_address[1]}/", file=sys.stderr, flush=True)
         for changed in watch.changes(source, output):
             ours.send([str(path) for path in changed])
-            ours.recv()
-            finished.finished()
+            builds.wait(ours, finished.finished)  # open pages reload once their files are written
     except KeyboardInterrupt:
         pass
     finally:

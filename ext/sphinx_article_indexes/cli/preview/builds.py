@@ -32,11 +32,24 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from multiprocessing.connection import Connection
 
     from sphinx.application import Sphinx
 
 _FAILED = 2
+WRITTEN = "written"  # said by a build once its pages are written, before its status
+
+
+def wait(connection: Connection, written: Callable[[], None]) -> int:
+    """The status of the build just asked for; ``written()`` once its pages are (or it ended)."""
+    said_written = False
+    while (answer := connection.recv()) == WRITTEN:
+        said_written = True
+        written()
+    if not said_written:  # it failed before writing: the pages show its state all the same
+        written()
+    return answer
 
 
 class WarmSphinx:
@@ -81,8 +94,11 @@ class WarmSphinx:
         suffixes = tuple(self.app.config.source_suffix)
         return path.suffix in suffixes and path.is_relative_to(self.source)
 
-    def build(self, changed: list[Path]) -> int:
-        """Build the site for ``changed`` files: 0 done, 1 with warnings, 2 failed."""
+    def build(self, changed: list[Path], written: Callable[[], None] | None = None) -> int:
+        """Build the site for ``changed`` files: 0 done, 1 with warnings, 2 failed.
+
+        ``written`` is called once the pages are written, before the search index.
+        """
         if self.app is None or not all(self.is_source(path) for path in changed):
             try:
                 self.load()
@@ -90,22 +106,28 @@ class WarmSphinx:
                 traceback.print_exc()
                 return _FAILED
         if not hasattr(os, "fork"):
-            status = _build(self.app, [], self.quiet)  # a new Sphinx: its scan is current
+            status = _build(self.app, [], self.quiet, written)  # a new Sphinx: its scan is current
             self.app = None
             return status
         child = os.fork()
         if child == 0:  # pragma: no cover (a forked process)
             gc.disable()  # it exits after this build: its cycles need never be collected
-            os._exit(_build(self.app, changed, self.quiet))
+            os._exit(_build(self.app, changed, self.quiet, written))
         return os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
 
 
-def _build(app: Sphinx, changed: list[Path], quiet: bool = False) -> int:
+def _build(
+    app: Sphinx,
+    changed: list[Path],
+    quiet: bool = False,
+    written: Callable[[], None] | None = None,
+) -> int:
     """Bring the index pages up to date and build; the exit status ``sphinx-build`` gives."""
     from sphinx.util import logging
 
     from ...indexes.pages import generate_index_pages, pages_follow
     from ...internals.environment_save import saved_aside
+    from ...internals.pages_written import call_when_written
 
     try:
         logging.setup(app, io.StringIO() if quiet else sys.stdout, sys.stderr)
@@ -113,6 +135,8 @@ def _build(app: Sphinx, changed: list[Path], quiet: bool = False) -> int:
         docnames = [app.project.path2doc(path) for path in changed]
         if None in docnames or not pages_follow(app, docnames):
             generate_index_pages(app)  # from the articles as they are now, not as loaded
+        if written is not None:
+            call_when_written(app, written)
         with saved_aside():  # the pages are written while the environment is saved
             app.build()
     except Exception:
@@ -133,7 +157,8 @@ def run(connection: Connection, source: Path, output: Path, quiet: bool) -> None
             changed = connection.recv()
         except EOFError:  # the server stopped
             return
-        connection.send(warm.build([Path(path) for path in changed]))
+        status = warm.build([Path(path) for path in changed], lambda: connection.send(WRITTEN))
+        connection.send(status)
         if hasattr(os, "fork"):
             try:
                 warm.load(warnings=False)

@@ -3,7 +3,8 @@
 The script is added to pages as they are sent, never to the files: the output
 is the site a clean build gives. It listens to ``/_preview/events`` (server-sent
 events, which browsers reconnect by themselves) and reloads the page when a
-build has finished since the page was sent. Nothing is cached by the browser,
+build has written its pages since the page was sent (its search index, feeds and
+sitemap follow). Nothing is cached by the browser,
 so a reload gets the new styles and images too.
 """
 
@@ -25,14 +26,14 @@ _KEEP_ALIVE = 15  # seconds between comments that keep an idle event stream open
 
 
 class Builds:
-    """How many builds have finished; a wait for the next one."""
+    """How many builds have written their pages; a wait for the next one."""
 
     def __init__(self) -> None:
         self.count = 0
         self._changed = threading.Condition()
 
     def finished(self) -> None:
-        """Count a finished build and wake every page waiting for one."""
+        """Count a build whose pages are written and wake every page waiting for one."""
         with self._changed:
             self.count += 1
             self._changed.notify_all()

@@ -347,3 +347,17 @@ def test_the_server_reloads_once_per_build_when_its_pages_are_written():
     theirs.send(2)  # failed before its pages: the pages still reload, to show where it stopped
     assert wait(ours, lambda: reloads.append("failed")) == 2
     assert reloads == ["build", "failed"]
+
+
+def test_the_search_index_is_pruned_against_a_set_of_documents(make_app, rootdir, tmp_path):
+    """internals/search_prune.py: Sphinx intersects each word's documents with what it is given."""
+    from sphinx.search import IndexBuilder
+
+    from sphinx_article_indexes.internals.search_prune import with_a_set
+
+    assert "wordnames.intersection_update(docnames)" in inspect.getsource(IndexBuilder.prune)
+    given = []
+    with_a_set(lambda self, docnames: given.append(docnames))(None, {"a": 1, "b": 2})
+    assert given == [{"a", "b"}] and isinstance(given[0], set)
+    build(make_app, copy_project(rootdir / "test-publication", tmp_path / "s"))
+    assert IndexBuilder.prune.articles_set

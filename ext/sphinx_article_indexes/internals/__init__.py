@@ -17,6 +17,7 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``search_ahead``: the live preview reads the search index before the save.
 - ``outdated_ahead``: the live preview finds the out-of-date pages before the save.
 - ``pages_written``: the live preview reloads the open pages before the search index is written.
+- ``search_prune``: Sphinx's search index pruned against a set of documents, not a dict.
 - ``image_names``: images named by their path, so that no build numbers them in its own order.
 """
 
@@ -33,6 +34,7 @@ from . import (
     read_order,
     reader_answers,
     search_page,
+    search_prune,
     sitemap,
     template_cache,
     title_cache,
@@ -58,5 +60,6 @@ def setup(app: Sphinx) -> None:
         image_names,
         navigation,
         search_page,
+        search_prune,
     ):
         module.setup(app)

@@ -8,7 +8,13 @@ of its own (:class:`WarmSphinx`). Each build runs in a fork of it, so every
 build starts from the state a fresh ``sphinx-build`` would have and none can
 leave anything behind for the next; the fork writes the output and the saved
 environment exactly as ``sphinx-build`` does. Once the build is done, the
-loaded Sphinx is made again from what it saved, ready for the next save.
+loaded Sphinx is made again from what it saved, ready for the next save, and looks
+up what a build would look up first: the search index it adds to and the pages
+whose output is out of date (``internals.search_ahead``, ``internals.outdated_ahead``).
+Within a build, the environment is saved by a fork while the pages are written
+(``internals.environment_save``), and the open pages are told to reload once the
+pages are written, before the search index, feeds and sitemap
+(``internals.pages_written``).
 
 The loaded Sphinx read ``conf.py``, the templates and the generated index pages
 before the save. Articles and the files they include are checked by Sphinx

@@ -3,17 +3,22 @@
 Each preview server is started on the same articles; then, in turns, a new
 paragraph is appended to one article and the page is asked for every 10 ms
 until it holds that paragraph. Between saves the servers get two seconds, as an
-author between two saves would give them.
+author between two saves would give them. A page of ``sphinx-articles serve``
+also listens for its reload event (what makes an open page reload): the time
+from the save to that event is reported beside.
 """
 
 from __future__ import annotations
 
 import http.client
+import re
 import socket
 import statistics
 import subprocess
+import threading
 import time
 import urllib.request
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +48,31 @@ def _text(url: str) -> str:
         return ""
 
 
+_EVENTS = re.compile(r"/_preview/events\?since=\d+")  # the reload script of our pages
+
+
+def _reload_event(url: str) -> Callable[[], float | None]:
+    """Listen to a page's reload events from now; a call gives when the first came, if it did."""
+    came: list[float] = []
+    stream = urllib.request.urlopen(url, timeout=120)  # connected before the save
+
+    def listen() -> None:
+        with stream:
+            for line in stream:
+                if line.startswith(b"data:"):
+                    came.append(time.perf_counter())
+                    return
+
+    listening = threading.Thread(target=listen, daemon=True)
+    listening.start()
+
+    def when() -> float | None:
+        listening.join(timeout=120)
+        return came[0] if came else None
+
+    return when
+
+
 def _until(condition, timeout: float) -> float:
     started = time.perf_counter()
     while not condition():
@@ -53,7 +83,7 @@ def _until(condition, timeout: float) -> float:
 
 
 def save_to_page(previews: dict[str, Preview], edits: int = 7) -> dict[str, float]:
-    """The median seconds from a save to its page, for each preview server."""
+    """The median seconds from a save to its page for each preview server (and to its reload)."""
     running = {}
     times: dict[str, list[float]] = {name: [] for name in previews}
     try:
@@ -66,12 +96,17 @@ def save_to_page(previews: dict[str, Preview], edits: int = 7) -> dict[str, floa
         time.sleep(3)  # the first load behind it
         for edit in range(edits):
             for name, preview in previews.items():
+                site = f"http://127.0.0.1:{preview.port}"
                 marker = f"Правка{edit}{name}{time.time_ns()}"
+                url = f"{site}/{preview.page}"
+                events = _EVENTS.search(_text(url))
+                reload = _reload_event(site + events[0]) if events else None
+                saved_at = time.perf_counter()
                 with preview.article.open("a", encoding="utf-8") as article:
                     article.write(f"\n\n{marker}\n")
-                url = f"http://127.0.0.1:{preview.port}/{preview.page}"
-                saved = _until(lambda m=marker, u=url: m in _text(u), timeout=120)
-                times[name].append(saved)
+                times[name].append(_until(lambda m=marker, u=url: m in _text(u), timeout=120))
+                if reload is not None and (came := reload()) is not None:
+                    times.setdefault(f"{name} reload", []).append(came - saved_at)
                 time.sleep(2)
     finally:
         for server in running.values():

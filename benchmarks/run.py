@@ -364,12 +364,15 @@ def _previews(results: dict) -> list[str]:
     for n, by_kind in results.items():
         if "preview" in by_kind:
             ours, theirs = by_kind["preview"]["project"], by_kind["preview"]["hugo"]
-            rows.append([n, f"{ours:.2f}", f"{theirs:.2f}", f"{ours / theirs:.2f}"])
+            reload = by_kind["preview"].get("project reload")
+            shown = "–" if reload is None else f"{reload:.2f}"
+            rows.append([n, f"{ours:.2f}", shown, f"{theirs:.2f}", f"{ours / theirs:.2f}"])
     intro = [
         "Median seconds from saving an article to its page being served rewritten",
-        "(`sphinx-articles serve` against `hugo server`, saves in turns; `benchmarks/preview.py`).",
+        "(`sphinx-articles serve` against `hugo server`, saves in turns; `benchmarks/preview.py`),",
+        "and to the event that makes an open page of ours reload.",
     ]
-    columns = ["N", "sphinx-articles serve, s", "hugo server, s", "× Hugo"]
+    columns = ["N", "sphinx-articles serve, s", "… page reloads, s", "hugo server, s", "× Hugo"]
     return _section("Live preview", intro, columns, rows)
 
 

@@ -361,3 +361,14 @@ def test_the_search_index_is_pruned_against_a_set_of_documents(make_app, rootdir
     assert given == [{"a", "b"}] and isinstance(given[0], set)
     build(make_app, copy_project(rootdir / "test-publication", tmp_path / "s"))
     assert IndexBuilder.prune.articles_set
+
+
+def test_an_image_whose_name_is_taken_gets_another_digest_and_keeps_its_file_name():
+    from sphinx_article_indexes.internals.image_names import PathNamedImages, image_name
+
+    images = PathNamedImages()
+    images._existing.add(image_name("posts/a/1.png"))  # as if another path had that digest
+    name = images.add_file("posts/a", "posts/a/1.png")
+    assert name != image_name("posts/a/1.png")
+    assert name.startswith("1-") and name.endswith(".png") and len(name) == len("1-12345678.png")
+    assert images.add_file("posts/b", "posts/a/1.png") == name  # one file, one name

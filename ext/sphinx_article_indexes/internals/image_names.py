@@ -31,10 +31,14 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 
-def image_name(path: str) -> str:
-    """The name in ``_images/`` of the image at ``path`` (relative to the source folder)."""
+def image_name(path: str, attempt: int = 0) -> str:
+    """The name in ``_images/`` of the image at ``path`` (relative to the source folder).
+
+    ``attempt`` > 0 gives another digest, for the rare path whose name is taken.
+    """
     pure = PurePath(path)
-    digest = hashlib.sha1(pure.as_posix().encode("utf-8"), usedforsecurity=False).hexdigest()
+    key = pure.as_posix() if attempt == 0 else f"{pure.as_posix()}\0{attempt}"
+    digest = hashlib.sha1(key.encode("utf-8"), usedforsecurity=False).hexdigest()
     return f"{pure.stem}-{digest[:8]}{pure.suffix}"
 
 
@@ -46,11 +50,11 @@ class PathNamedImages(FilenameUniqDict):
         newfile = str(newfile)
         if newfile in self or os.path.isabs(newfile):
             return super().add_file(docname, newfile)
+        attempt = 0
         unique_name = image_name(newfile)
-        number = 0
-        while unique_name in self._existing:  # two paths with one digest: not met in practice
-            number += 1
-            unique_name = image_name(f"{newfile}#{number}")
+        while unique_name in self._existing:  # two paths of one file name and one digest
+            attempt += 1
+            unique_name = image_name(newfile, attempt)
         self[newfile] = ({docname}, unique_name)
         self._existing.add(unique_name)
         return unique_name

@@ -1,7 +1,7 @@
 """The live preview reloads the open pages once they are written, not once the build ends.
 
 After writing the pages, the static files and the images, Sphinx's HTML builder
-writes its search index (``handle_finish``: 0.7 s at 1000 articles, most of a
+writes its search index (``handle_finish``: 0.3 s at 1000 articles, a third of a
 one-article build), and then the feeds and the sitemap are written
 (``build-finished``). A page needs none of these to show, so the preview's open
 pages are told to reload when ``handle_finish`` starts (:func:`call_when_written`),

@@ -32,14 +32,14 @@ class Builds:
         self.count = 0
         self._changed = threading.Condition()
 
-    def finished(self) -> None:
+    def written(self) -> None:
         """Count a build whose pages are written and wake every page waiting for one."""
         with self._changed:
             self.count += 1
             self._changed.notify_all()
 
     def wait_after(self, count: int, timeout: float) -> bool:
-        """Whether a build finishes after the ``count``-th (waiting ``timeout`` seconds)."""
+        """Whether a build writes its pages after the ``count``-th (waiting ``timeout`` seconds)."""
         with self._changed:
             return self._changed.wait_for(lambda: self.count > count, timeout)
 

@@ -227,22 +227,30 @@ def test_the_environment_saved_aside_is_whole_once_the_build_ends(tmp_path):
     assert not broken.exists()  # the next build starts afresh, not from half a file
 
 
+def _preview(rootdir, tmp_path, files: dict[str, bytes] | None = None):
+    """A preview's loaded Sphinx on a copy of the publication (with ``files``), built once."""
+    from sphinx_article_indexes.cli.preview.builds import WarmSphinx
+
+    src, out = copy_project(rootdir / "test-publication", tmp_path / "s"), tmp_path / "out"
+    for name, content in (files or {}).items():
+        (src / name).write_bytes(content)
+    warm = WarmSphinx(src, out, quiet=True)
+    assert warm.build([]) == 0
+    return src, out, warm
+
+
 def test_a_preview_build_saves_the_environment_it_read(rootdir, tmp_path):
     import pickle
 
-    from sphinx_article_indexes.cli.preview.builds import WarmSphinx
-
-    src = copy_project(rootdir / "test-publication", tmp_path / "s")
-    warm = WarmSphinx(src, tmp_path / "out", quiet=True)
-    assert warm.build([]) == 0
+    src, out, warm = _preview(rootdir, tmp_path)
     article = src / "articles" / "third.md"
     article.write_text(article.read_text("utf-8").replace('"Третья"', '"Изменённая"'), "utf-8")
     warm.load(warnings=False)
     assert warm.build([article]) == 0
-    with (tmp_path / "out" / ".doctrees" / "environment.pickle").open("rb") as file:
+    with (out / ".doctrees" / "environment.pickle").open("rb") as file:
         env = pickle.load(file)
     assert env.titles["articles/third"].astext() == "Изменённая"
-    assert "Изменённая" in (tmp_path / "out" / "articles" / "third.html").read_text("utf-8")
+    assert "Изменённая" in (out / "articles" / "third.html").read_text("utf-8")
 
 
 def test_the_preview_s_search_index_is_a_clean_build_s(make_app, rootdir, tmp_path):
@@ -250,13 +258,9 @@ def test_the_preview_s_search_index_is_a_clean_build_s(make_app, rootdir, tmp_pa
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.search import js_index
 
-    from sphinx_article_indexes.cli.preview.builds import WarmSphinx
-
     source = inspect.getsource(StandaloneHTMLBuilder.prepare_writing)
     assert "self.indexer = IndexBuilder(" in source and "self.load_indexer(docnames)" in source
-    src = copy_project(rootdir / "test-publication", tmp_path / "s")
-    warm = WarmSphinx(src, tmp_path / "out", quiet=True)
-    assert warm.build([]) == 0
+    src, out, warm = _preview(rootdir, tmp_path)
     article = src / "articles" / "third.md"
     text = article.read_text("utf-8")
     article.write_text(text.replace("Текст третьей статьи.", "Зебра полосатая."), "utf-8")
@@ -273,7 +277,7 @@ def test_the_preview_s_search_index_is_a_clean_build_s(make_app, rootdir, tmp_pa
         found["terms"] = {word: pages for word, pages in found["terms"].items() if pages != []}
         return found
 
-    preview = index(tmp_path / "out")
+    preview = index(out)
     assert preview == index(clean.outdir)
     third = preview["docnames"].index("articles/third")
     found = preview["terms"]["зебр"]  # the stem of «Зебра»: one document's index, or a list
@@ -285,12 +289,8 @@ def test_the_preview_writes_every_page_out_of_date_before_or_after_the_save(root
     """internals/outdated_ahead.py: pages to write, looked up before the save and after."""
     from sphinx.builders import Builder
 
-    from sphinx_article_indexes.cli.preview.builds import WarmSphinx
-
     assert "to_build = self.get_outdated_docs()" in inspect.getsource(Builder.build_update)
-    src, out = copy_project(rootdir / "test-publication", tmp_path / "s"), tmp_path / "out"
-    warm = WarmSphinx(src, out, quiet=True)
-    assert warm.build([]) == 0
+    src, out, warm = _preview(rootdir, tmp_path)
     (out / "articles" / "second.html").unlink()  # before the loaded Sphinx looks
     warm.load(warnings=False)
     assert warm.app.builder.get_outdated_docs.__name__ == "get_outdated_docs"  # ours
@@ -309,13 +309,8 @@ def test_a_preview_build_says_its_pages_are_written_before_its_search_index(root
 
     from sphinx.builders.html import StandaloneHTMLBuilder
 
-    from sphinx_article_indexes.cli.preview.builds import WarmSphinx
-
     assert "self.handle_finish()" in inspect.getsource(StandaloneHTMLBuilder.finish)
-    src, out = copy_project(rootdir / "test-publication", tmp_path / "s"), tmp_path / "out"
-    (src / "articles" / "pixel.png").write_bytes(b"png")
-    warm = WarmSphinx(src, out, quiet=True)
-    assert warm.build([]) == 0
+    src, out, warm = _preview(rootdir, tmp_path, {"articles/pixel.png": b"png"})
     article = src / "articles" / "third.md"
     article.write_text(article.read_text("utf-8") + "\n![Точка](pixel.png)\n", "utf-8")
     warm.load(warnings=False)

@@ -14,9 +14,10 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from util import EDITS, build, copy_project, edit
+from util import EDITS, build, copy_project, edit, save
 
 SINCE = re.compile(r"/_preview/events\?since=(\d+)")
+NEW_TITLE = '\nhtml_title = "Новое имя"\n'
 
 
 def _get(url: str, timeout: float = 10) -> str:
@@ -141,17 +142,32 @@ def test_an_open_page_reloads_and_shows_theedit(preview):
 
 def test_a_change_to_conf_py_is_built_with_the_new_settings(preview):
     conf = preview.src / "conf.py"
-    preview.reloaded_after(
-        lambda: conf.write_text(conf.read_text("utf-8") + '\nhtml_title = "Новое имя"\n', "utf-8")
-    )
+    preview.reloaded_after(lambda: save(conf, conf.read_text("utf-8") + NEW_TITLE))
     assert "Новое имя" in _get(preview.site + "articles/first.html")
+
+
+def test_a_file_saved_in_two_steps_is_built_whole_in_the_end(preview):
+    """An editor that empties a file, then writes it: a build may read the empty file."""
+    conf = preview.src / "conf.py"
+    text = conf.read_text("utf-8") + NEW_TITLE
+
+    def empty_then_write() -> None:
+        with conf.open("w", encoding="utf-8") as file:
+            file.flush()
+            time.sleep(0.5)  # longer than the watcher waits for a save to end
+            file.write(text)
+
+    preview.reloaded_after(empty_then_write)  # the build of the empty file
+    deadline = time.monotonic() + 180  # then the one of the whole file
+    while "Новое имя" not in _get(preview.site + "articles/first.html"):
+        if time.monotonic() > deadline:
+            preview.fail("the whole file was never built")
+        time.sleep(0.2)
 
 
 def test_a_broken_article_is_reported_and_the_server_goes_on(preview):
     broken = preview.src / "articles" / "broken.md"
-    preview.reloaded_after(
-        lambda: broken.write_text("---\ntitle: [unclosed\n---\n\nТекст.\n", "utf-8")
-    )
+    preview.reloaded_after(lambda: save(broken, "---\ntitle: [unclosed\n---\n\nТекст.\n"))
     assert "broken" in preview.log.read_text()
     preview.reloaded_after(
         lambda: edit(preview.src / "articles/first.md", "Первая статья о", "Статья о")

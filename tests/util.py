@@ -100,12 +100,19 @@ def _old_furo(message: str) -> bool:
     return old and message.startswith("Element “div”") and any(t in message for t in theirs)
 
 
+def save(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` as most editors save: a watcher never sees it half-written."""
+    temporary = path.with_name(path.name + ".tmp")  # a name the preview's watcher ignores
+    temporary.write_text(text, "utf-8")
+    temporary.replace(path)
+
+
 # One edit of each kind to the test-publication project, by name.
 def edit(path, old: str, new: str) -> None:
     """Replace ``old`` (which must be there) by ``new`` in a file."""
     text = path.read_text("utf-8")
     assert old in text
-    path.write_text(text.replace(old, new), "utf-8")
+    save(path, text.replace(old, new))
 
 
 EDITS = {
@@ -114,9 +121,9 @@ EDITS = {
     "categories": lambda src: edit(
         src / "articles/first.md", "[Генеративный ИИ, Python]", "[Наука]"
     ),
-    "add": lambda src: (src / "articles/fifth.md").write_text(
+    "add": lambda src: save(
+        src / "articles/fifth.md",
         "---\ntitle: Пятая\ndate: 2026-01-02\ncategories: [Python, Новое]\n---\n\nПятая.\n",
-        "utf-8",
     ),
     "delete": lambda src: (src / "articles/fourth.md").unlink(),
     "tags": lambda src: edit(

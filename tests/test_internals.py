@@ -12,6 +12,7 @@ import os
 from pathlib import Path
 
 import furo
+import pytest
 import sphinx
 import sphinx_sitemap
 from sphinx.builders.html import StandaloneHTMLBuilder
@@ -227,22 +228,30 @@ def test_the_environment_saved_aside_is_whole_once_the_build_ends(tmp_path):
     assert not broken.exists()  # the next build starts afresh, not from half a file
 
 
-def _preview(rootdir, tmp_path, files: dict[str, bytes] | None = None):
-    """A preview's loaded Sphinx on a copy of the publication (with ``files``), built once."""
+@pytest.fixture
+def preview(rootdir, tmp_path):
+    """Make a preview's loaded Sphinx on a copy of the publication (with ``files``), built once."""
     from sphinx_article_indexes.cli.preview.builds import WarmSphinx
 
-    src, out = copy_project(rootdir / "test-publication", tmp_path / "s"), tmp_path / "out"
-    for name, content in (files or {}).items():
-        (src / name).write_bytes(content)
-    warm = WarmSphinx(src, out, quiet=True)
-    assert warm.build([]) == 0
-    return src, out, warm
+    made = []
+
+    def make(files: dict[str, bytes] | None = None):
+        src, out = copy_project(rootdir / "test-publication", tmp_path / "s"), tmp_path / "out"
+        for name, content in (files or {}).items():
+            (src / name).write_bytes(content)
+        made.append(warm := WarmSphinx(src, out, quiet=True))
+        assert warm.build([]) == 0
+        return src, out, warm
+
+    yield make
+    for warm in made:  # a failed test leaves no docutils registrations to the next
+        warm.close()
 
 
-def test_a_preview_build_saves_the_environment_it_read(rootdir, tmp_path):
+def test_a_preview_build_saves_the_environment_it_read(preview):
     import pickle
 
-    src, out, warm = _preview(rootdir, tmp_path)
+    src, out, warm = preview()
     article = src / "articles" / "third.md"
     article.write_text(article.read_text("utf-8").replace('"Третья"', '"Изменённая"'), "utf-8")
     warm.load(warnings=False)
@@ -253,20 +262,21 @@ def test_a_preview_build_saves_the_environment_it_read(rootdir, tmp_path):
     assert "Изменённая" in (out / "articles" / "third.html").read_text("utf-8")
 
 
-def test_the_preview_s_search_index_is_a_clean_build_s(make_app, rootdir, tmp_path):
+def test_the_preview_s_search_index_is_a_clean_build_s(make_app, preview, tmp_path):
     """internals/search_ahead.py: the index read before the save is the one the build adds to."""
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.search import js_index
 
     source = inspect.getsource(StandaloneHTMLBuilder.prepare_writing)
     assert "self.indexer = IndexBuilder(" in source and "self.load_indexer(docnames)" in source
-    src, out, warm = _preview(rootdir, tmp_path)
+    src, out, warm = preview()
     article = src / "articles" / "third.md"
     text = article.read_text("utf-8")
     article.write_text(text.replace("Текст третьей статьи.", "Зебра полосатая."), "utf-8")
     warm.load(warnings=False)
     assert warm.app.builder.load_indexer.__name__ == "load_indexer"  # ours, on the instance
-    assert warm.build([article]) == 0
+    (src / "articles" / "fourth.md").unlink()  # its words go too, though it is not written
+    assert warm.build([article, src / "articles" / "fourth.md"]) == 0
     clean = build(
         make_app, copy_project(src, tmp_path / "clean"), confoverrides={"articles_pagefind": False}
     )
@@ -274,7 +284,8 @@ def test_the_preview_s_search_index_is_a_clean_build_s(make_app, rootdir, tmp_pa
     def index(out) -> dict:
         found = js_index.loads((Path(out) / "searchindex.js").read_text("utf-8"))
         # Sphinx's own rebuilds keep a word no page has any more, with no pages: not a result.
-        found["terms"] = {word: pages for word, pages in found["terms"].items() if pages != []}
+        for words in ("terms", "titleterms"):
+            found[words] = {word: pages for word, pages in found[words].items() if pages != []}
         return found
 
     preview = index(out)
@@ -283,14 +294,15 @@ def test_the_preview_s_search_index_is_a_clean_build_s(make_app, rootdir, tmp_pa
     found = preview["terms"]["зебр"]  # the stem of «Зебра»: one document's index, or a list
     assert third in (found if isinstance(found, list) else [found])
     assert "текст" not in preview["terms"]  # the words it no longer has are gone
+    assert "articles/fourth" not in preview["docnames"]
 
 
-def test_the_preview_writes_every_page_out_of_date_before_or_after_the_save(rootdir, tmp_path):
+def test_the_preview_writes_every_page_out_of_date_before_or_after_the_save(preview):
     """internals/outdated_ahead.py: pages to write, looked up before the save and after."""
     from sphinx.builders import Builder
 
     assert "to_build = self.get_outdated_docs()" in inspect.getsource(Builder.build_update)
-    src, out, warm = _preview(rootdir, tmp_path)
+    src, out, warm = preview()
     (out / "articles" / "second.html").unlink()  # before the loaded Sphinx looks
     warm.load(warnings=False)
     assert warm.app.builder.get_outdated_docs.__name__ == "get_outdated_docs"  # ours
@@ -303,14 +315,14 @@ def test_the_preview_writes_every_page_out_of_date_before_or_after_the_save(root
     assert "Дописано" in (out / "articles" / "third.html").read_text("utf-8")
 
 
-def test_a_preview_build_says_its_pages_are_written_before_its_search_index(rootdir, tmp_path):
+def test_a_preview_build_says_its_pages_are_written_before_its_search_index(preview, tmp_path):
     """internals/pages_written.py: the open pages reload before the search index is written."""
     import json
 
     from sphinx.builders.html import StandaloneHTMLBuilder
 
     assert "self.handle_finish()" in inspect.getsource(StandaloneHTMLBuilder.finish)
-    src, out, warm = _preview(rootdir, tmp_path, {"articles/pixel.png": b"png"})
+    src, out, warm = preview({"articles/pixel.png": b"png"})
     article = src / "articles" / "third.md"
     article.write_text(article.read_text("utf-8") + "\n![Точка](pixel.png)\n", "utf-8")
     warm.load(warnings=False)

@@ -7,10 +7,18 @@ so as to add the pages it writes: 0.2 s of every save in the live preview at
 the next save; each build is a fork of it, and takes the index from there if the
 file is still the one read.
 
+Sphinx then prunes the index to the documents it keeps (every document but those
+about to be written), a pass over every word's documents: 30 ms at 1000 articles.
+That pass is made ahead too, against every document known before the save; the
+build then removes only the documents it writes (or that are gone) from each
+word, which gives the same index in a sixth of the time.
+
 Relies on: ``StandaloneHTMLBuilder.prepare_writing`` making ``self.indexer`` (an
 ``IndexBuilder``) and then calling ``self.load_indexer(docnames)``, which loads
-``searchindex.js`` and prunes the documents about to be written. Tested with
-Sphinx 8.2.3 and 9.0.4.
+``searchindex.js`` and prunes the documents about to be written; on
+``IndexBuilder.prune`` keeping a document's title and file name in ``_titles``,
+``_all_titles`` and ``_filenames`` and the documents of each word in
+``_mapping`` and ``_title_mapping``. Tested with Sphinx 8.2.3, 9.0.4 and 9.2.0.
 """
 
 from __future__ import annotations
@@ -60,6 +68,7 @@ def load_ahead(app: Sphinx) -> None:
             indexer.load(stream, builder.indexer_format)
     except (OSError, ValueError):
         return  # Sphinx will say so when it tries itself
+    indexer.prune(set(app.env.all_docs))
     builder.load_indexer = _taking(builder, indexer, path, stamp)  # type: ignore[method-assign]
 
 
@@ -76,7 +85,20 @@ def _taking(
         if _stamp(path) != stamp:
             return load(builder, docnames)
         builder.indexer = indexer
-        indexer.prune(set(builder.env.all_docs).difference(docnames))
+        keep = set(builder.env.all_docs).difference(docnames)
+        _remove(indexer, set(indexer._titles).difference(keep))  # as prune(keep) would
         return None
 
     return load_indexer
+
+
+def _remove(indexer: IndexBuilder, docnames: Set[str]) -> None:
+    """Take ``docnames`` out of an index that has no document outside its titles."""
+    if not docnames:
+        return
+    for table in (indexer._titles, indexer._all_titles, indexer._filenames):
+        for docname in docnames:
+            table.pop(docname, None)
+    for words in (indexer._mapping, indexer._title_mapping):
+        for documents in words.values():
+            documents.difference_update(docnames)

@@ -79,8 +79,7 @@ class WarmSphinx:
         from ...internals.outdated_ahead import find_ahead
         from ...internals.search_ahead import load_ahead
 
-        self.app = None  # the last one's memory is free before the next is made
-        self._namespace.close()
+        self.close()  # the last one's memory is free before the next is made
         self._namespace.enter_context(patch_docutils(self.source))
         self._namespace.enter_context(docutils_namespace())
         self.app = Sphinx(
@@ -92,6 +91,11 @@ class WarmSphinx:
         # What each build would look up first, looked up before the save instead.
         load_ahead(self.app)
         find_ahead(self.app)
+
+    def close(self) -> None:
+        """Let the application go and leave its docutils namespace, as ``sphinx-build`` ends."""
+        self.app = None
+        self._namespace.close()
 
     def is_source(self, path: Path) -> bool:
         """Whether Sphinx itself notices a change to ``path`` (a document of the project)."""

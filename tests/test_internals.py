@@ -19,7 +19,7 @@ from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors.toctree import TocTreeCollector
 
-from util import build, copy_project
+from util import build, copy_project, edit
 
 
 def test_sitemap_handler_queue_and_link_function(make_app, rootdir, tmp_path):
@@ -295,6 +295,25 @@ def test_the_preview_s_search_index_is_a_clean_build_s(make_app, preview, tmp_pa
     assert third in (found if isinstance(found, list) else [found])
     assert "текст" not in preview["terms"]  # the words it no longer has are gone
     assert "articles/fourth" not in preview["docnames"]
+
+
+def test_a_preview_build_reads_every_document_changed_since_its_files_were_found(preview):
+    """internals/sources_ahead.py: the files found before the save, and what changed since."""
+    from sphinx.builders import Builder
+
+    source = inspect.getsource(Builder.read)
+    assert "self.env.find_files(self.config, self)" in source
+    assert "self.env.get_outdated_files(updated)" in source
+    src, out, warm = preview()
+    warm.load(warnings=False)
+    first, second = src / "articles" / "first.md", src / "articles" / "second.md"
+    edit(first, "Первая статья о", "Статья о")  # the save the build is told of
+    edit(second, "сжимают и восстанавливают", "сжимают")  # saved too, but not told
+    assert warm.build([first]) == 0
+    assert "Статья о генеративных" in (out / "articles" / "first.html").read_text("utf-8")
+    assert "сжимают данные" in (out / "articles" / "second.html").read_text("utf-8")
+    warm.load(warnings=False)  # the environment saved after the build is whole
+    assert warm.app.env.all_docs.keys() >= {"articles/first", "articles/second"}
 
 
 def test_the_preview_writes_every_page_out_of_date_before_or_after_the_save(preview):

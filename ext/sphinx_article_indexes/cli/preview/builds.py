@@ -9,8 +9,10 @@ build starts from the state a fresh ``sphinx-build`` would have and none can
 leave anything behind for the next; the fork writes the output and the saved
 environment exactly as ``sphinx-build`` does. Once the build is done, the
 loaded Sphinx is made again from what it saved, ready for the next save, and looks
-up what a build would look up first: the search index it adds to and the pages
-whose output is out of date (``internals.search_ahead``, ``internals.outdated_ahead``).
+up what a build would look up first: the source files and those changed
+(``internals.sources_ahead``, taken when a save changes only the text of known
+documents), the pages whose output is out of date (``internals.outdated_ahead``)
+and the search index it adds to (``internals.search_ahead``).
 Within a build, the environment is saved by a fork while the pages are written
 (``internals.environment_save``), and the open pages are told to reload once the
 pages are written, before the search index, feeds and sitemap
@@ -65,6 +67,7 @@ class WarmSphinx:
         self.source, self.output, self.quiet = source, output, quiet
         self.app: Sphinx | None = None
         self._namespace = contextlib.ExitStack()
+        self._sources: Callable[[], None] | None = None  # the files found ahead, to take
 
     def load(self, warnings: bool = True) -> None:
         """Make the Sphinx application from ``conf.py`` and the saved environment.
@@ -76,7 +79,7 @@ class WarmSphinx:
         from sphinx.application import Sphinx
         from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-        from ...internals.outdated_ahead import find_ahead
+        from ...internals import outdated_ahead, sources_ahead
         from ...internals.search_ahead import load_ahead
 
         self.close()  # the last one's memory is free before the next is made
@@ -89,8 +92,9 @@ class WarmSphinx:
             confoverrides={"articles_pagefind": False},
         )  # fmt: skip
         # What each build would look up first, looked up before the save instead.
+        self._sources = sources_ahead.find_ahead(self.app)
+        outdated_ahead.find_ahead(self.app)  # of the documents just found
         load_ahead(self.app)
-        find_ahead(self.app)
 
     def close(self) -> None:
         """Let the application go and leave its docutils namespace, as ``sphinx-build`` ends."""
@@ -116,13 +120,13 @@ class WarmSphinx:
                 traceback.print_exc()
                 return _FAILED
         if not hasattr(os, "fork"):
-            status = _build(self.app, [], self.quiet, written)  # a new Sphinx: its scan is current
+            status = _build(self.app, [], self.quiet, written, self._sources)  # a new Sphinx
             self.app = None
             return status
         child = os.fork()
         if child == 0:  # pragma: no cover (a forked process)
             gc.disable()  # it exits after this build: its cycles need never be collected
-            os._exit(_build(self.app, changed, self.quiet, written))
+            os._exit(_build(self.app, changed, self.quiet, written, self._sources))
         return os.waitstatus_to_exitcode(os.waitpid(child, 0)[1])
 
 
@@ -131,8 +135,13 @@ def _build(
     changed: list[Path],
     quiet: bool = False,
     written: Callable[[], None] | None = None,
+    sources: Callable[[], None] | None = None,
 ) -> int:
-    """Bring the index pages up to date and build; the exit status ``sphinx-build`` gives."""
+    """Bring the index pages up to date and build; the exit status ``sphinx-build`` gives.
+
+    ``sources`` makes the build take the source files found before the save,
+    when the save changed only the text of known documents.
+    """
     from sphinx.util import logging
 
     from ...indexes.pages import generate_index_pages, pages_follow
@@ -145,6 +154,8 @@ def _build(
         docnames = [app.project.path2doc(path) for path in changed]
         if None in docnames or not pages_follow(app, docnames):
             generate_index_pages(app)  # from the articles as they are now, not as loaded
+        elif sources is not None:
+            sources()  # the same files as before the save, none added or removed
         if written is not None:
             call_when_written(app, written)
         with saved_aside():  # the pages are written while the environment is saved

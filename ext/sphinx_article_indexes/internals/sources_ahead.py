@@ -1,0 +1,62 @@
+"""The live preview finds the source files, and which of them changed, before the save.
+
+Before reading, Sphinx walks the source folder for documents (``find_files``:
+55 ms of every save at 1000 articles) and compares each document's time with
+the one it read (``get_outdated_files``: 40 ms). When a save changes only the
+text of known documents (no article added, removed or moved to another date or
+category: ``indexes.pages.pages_follow``), neither the files nor the index pages
+generated from them change. So the loaded Sphinx that waits for the next save
+does both ahead (:func:`find_ahead`) and notes each document's time; the build
+takes them and adds the documents whose file changed since, with
+one ``stat`` call each.
+
+A save that adds or removes a file, or changes what the index pages show, is
+looked up by Sphinx itself, as is any change Sphinx reads from outside the
+documents (``conf.py``, an included file: those make a new Sphinx).
+
+Relies on: ``Builder.read`` calling ``self.env.find_files(self.config, self)``
+and then ``self.env.get_outdated_files(updated)``, which returns the added,
+changed and removed documents. Tested with Sphinx 8.2.3, 9.0.4 and 9.2.0.
+"""
+
+from __future__ import annotations
+
+import os
+from typing import TYPE_CHECKING
+
+from sphinx.environment import CONFIG_OK
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+    from sphinx.application import Sphinx
+
+
+def _time(path: str) -> int | None:
+    try:
+        return os.stat(path).st_mtime_ns
+    except OSError:
+        return None
+
+
+def find_ahead(app: Sphinx) -> Callable[[], None] | None:
+    """Find the documents and the outdated ones now; what makes the next build take them."""
+    env = app.env
+    if env.config_status != CONFIG_OK:
+        return None  # the settings changed: every document is read again, Sphinx's way
+    env.find_files(app.config, app.builder)
+    added, changed, removed = env.get_outdated_files(False)
+    paths = {docname: str(env.doc2path(docname)) for docname in env.found_docs}
+    times = {docname: _time(path) for docname, path in paths.items()}
+
+    def get_outdated_files(config_changed: bool) -> tuple[set[str], set[str], set[str]]:
+        del env.find_files, env.get_outdated_files  # the environment is saved after reading
+        since = {docname for docname, path in paths.items() if _time(path) != times[docname]}
+        return added, (changed | since) - added, removed
+
+    def take() -> None:
+        """Have the next build of ``app`` read the documents found ahead."""
+        env.find_files = lambda config, builder: None  # type: ignore[method-assign]
+        env.get_outdated_files = get_outdated_files  # type: ignore[method-assign]
+
+    return take

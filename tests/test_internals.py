@@ -316,6 +316,41 @@ def test_a_preview_build_reads_every_document_changed_since_its_files_were_found
     assert warm.app.env.all_docs.keys() >= {"articles/first", "articles/second"}
 
 
+def test_a_preview_build_for_a_text_edit_leaves_the_static_files_it_copied(preview):
+    """internals/assets_kept.py: copied by the first build and for a save of conf.py only."""
+    source = inspect.getsource(StandaloneHTMLBuilder.copy_assets)
+    assert "self.copy_static_files" in source and "self.copy_extra_files" in source
+    src, out, warm = preview()
+    # Rendered from the theme's template at each copy, so rewritten whenever copied.
+    rendered = out / "_static" / "documentation_options.js"
+    assert rendered.is_file() and (out / "_static" / "article-indexes.css").is_file()
+    copied = rendered.stat().st_mtime_ns
+    warm.load(warnings=False)
+    edit(src / "articles" / "first.md", "Первая статья о", "Статья о")
+    assert warm.build([src / "articles" / "first.md"]) == 0
+    assert "Статья о генеративных" in (out / "articles" / "first.html").read_text("utf-8")
+    assert rendered.stat().st_mtime_ns == copied
+    warm.load(warnings=False)
+    assert warm.build([src / "conf.py"]) == 0
+    assert rendered.stat().st_mtime_ns != copied
+
+
+def test_a_static_folder_outside_the_source_folder_is_copied_at_every_preview_build(
+    preview, rootdir, tmp_path
+):
+    """internals/assets_kept.py: the preview does not watch it, so Sphinx copies it as usual."""
+    theirs = tmp_path / "outside" / "theirs.css"
+    theirs.parent.mkdir()
+    theirs.write_text("p { color: red }", "utf-8")
+    conf = (rootdir / "test-publication" / "conf.py").read_bytes()
+    src, out, warm = preview({"conf.py": conf + b'\nhtml_static_path = ["../outside"]\n'})
+    theirs.write_text("p { color: blue }", "utf-8")  # a save the preview does not see
+    warm.load(warnings=False)
+    edit(src / "articles" / "first.md", "Первая статья о", "Статья о")
+    assert warm.build([src / "articles" / "first.md"]) == 0
+    assert "blue" in (out / "_static" / "theirs.css").read_text("utf-8")
+
+
 def test_the_preview_writes_every_page_out_of_date_before_or_after_the_save(preview):
     """internals/outdated_ahead.py: pages to write, looked up before the save and after."""
     from sphinx.builders import Builder

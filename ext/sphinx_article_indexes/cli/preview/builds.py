@@ -139,12 +139,14 @@ def _build(
 ) -> int:
     """Bring the index pages up to date and build; the exit status ``sphinx-build`` gives.
 
-    ``sources`` makes the build take the source files found before the save,
-    when the save changed only the text of known documents.
+    When ``changed`` are only known documents whose text changed, the build takes
+    the source files found before the save (``sources``) and leaves the static
+    files the last build copied.
     """
     from sphinx.util import logging
 
     from ...indexes.pages import generate_index_pages, pages_follow
+    from ...internals.assets_kept import keep
     from ...internals.environment_save import saved_aside
     from ...internals.pages_written import call_when_written
 
@@ -154,8 +156,10 @@ def _build(
         docnames = [app.project.path2doc(path) for path in changed]
         if None in docnames or not pages_follow(app, docnames):
             generate_index_pages(app)  # from the articles as they are now, not as loaded
-        elif sources is not None:
-            sources()  # the same files as before the save, none added or removed
+        elif changed:  # only the text of known documents changed since the Sphinx was loaded
+            if sources is not None:
+                sources()  # the same files as before the save, none added or removed
+            keep(app)  # and the same static files
         if written is not None:
             call_when_written(app, written)
         with saved_aside():  # the pages are written while the environment is saved

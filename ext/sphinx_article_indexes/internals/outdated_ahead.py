@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 
-def _times(paths: tuple[str, ...]) -> tuple[int | None, ...]:
+def modified_times(paths: tuple[str, ...]) -> tuple[int | None, ...]:
     """Each file's modification time (``None``: missing)."""
     found = []
     for path in paths:
@@ -47,13 +47,13 @@ def find_ahead(app: Sphinx) -> None:
         docname: (str(env.doc2path(docname)), str(builder.get_output_path(docname)))
         for docname in env.found_docs
     }
-    times = {docname: _times(pair) for docname, pair in files.items()}
+    times = {docname: modified_times(pair) for docname, pair in files.items()}
 
     def get_outdated_docs() -> Iterator[str]:
         yield from outdated
         already = set(outdated)
         for docname, pair in files.items():
-            if docname not in already and _times(pair) != times[docname]:
+            if docname not in already and modified_times(pair) != times[docname]:
                 yield docname  # its source (or its output) changed since
 
     builder.get_outdated_docs = get_outdated_docs  # type: ignore[method-assign]

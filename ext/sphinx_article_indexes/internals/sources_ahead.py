@@ -21,22 +21,16 @@ changed and removed documents. Tested with Sphinx 8.2.3, 9.0.4 and 9.2.0.
 
 from __future__ import annotations
 
-import os
 from typing import TYPE_CHECKING
 
 from sphinx.environment import CONFIG_OK
+
+from .outdated_ahead import modified_times
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.application import Sphinx
-
-
-def _time(path: str) -> int | None:
-    try:
-        return os.stat(path).st_mtime_ns
-    except OSError:
-        return None
 
 
 def find_ahead(app: Sphinx) -> Callable[[], None] | None:
@@ -46,12 +40,12 @@ def find_ahead(app: Sphinx) -> Callable[[], None] | None:
         return None  # the settings changed: every document is read again, Sphinx's way
     env.find_files(app.config, app.builder)
     added, changed, removed = env.get_outdated_files(False)
-    paths = {docname: str(env.doc2path(docname)) for docname in env.found_docs}
-    times = {docname: _time(path) for docname, path in paths.items()}
+    paths = {docname: (str(env.doc2path(docname)),) for docname in env.found_docs}
+    times = {docname: modified_times(path) for docname, path in paths.items()}
 
     def get_outdated_files(config_changed: bool) -> tuple[set[str], set[str], set[str]]:
         del env.find_files, env.get_outdated_files  # the environment is saved after reading
-        since = {docname for docname, path in paths.items() if _time(path) != times[docname]}
+        since = {d for d, path in paths.items() if modified_times(path) != times[d]}
         return added, (changed | since) - added, removed
 
     def take() -> None:

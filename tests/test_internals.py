@@ -316,6 +316,19 @@ def test_a_preview_build_reads_every_document_changed_since_its_files_were_found
     assert warm.app.env.all_docs.keys() >= {"articles/first", "articles/second"}
 
 
+def test_a_preview_build_reads_again_a_page_that_includes_the_one_saved(preview):
+    """internals/sources_ahead.py: an included document is a dependency, as Sphinx has it."""
+    orphan = "---\norphan: true\n---\n\n"
+    about = orphan + "# О журнале\n\n```{include} snippet.md\n```\n"  # a page, not an article
+    files = {"snippet.md": orphan + "Общий абзац.\n", "about.md": about}
+    src, out, warm = preview({name: text.encode() for name, text in files.items()})
+    assert "Общий абзац" in (out / "about.html").read_text("utf-8")
+    warm.load(warnings=False)
+    edit(src / "snippet.md", "Общий абзац", "Исправленный абзац")
+    assert warm.build([src / "snippet.md"]) == 0
+    assert "Исправленный абзац" in (out / "about.html").read_text("utf-8")
+
+
 def test_a_preview_build_for_a_text_edit_leaves_the_static_files_it_copied(preview):
     """internals/assets_kept.py: copied by the first build and for a save of conf.py only."""
     source = inspect.getsource(StandaloneHTMLBuilder.copy_assets)

@@ -15,6 +15,7 @@ import furo
 import pytest
 import sphinx
 import sphinx_sitemap
+from bs4 import BeautifulSoup
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.environment import BuildEnvironment
 from sphinx.environment.collectors.toctree import TocTreeCollector
@@ -329,10 +330,24 @@ def test_a_preview_build_reads_again_a_page_that_includes_the_one_saved(preview)
     assert "Исправленный абзац" in (out / "about.html").read_text("utf-8")
 
 
-def test_a_preview_build_for_a_text_edit_leaves_the_static_files_it_copied(preview):
+def _assets(page: Path) -> list[str]:
+    """The stylesheets and scripts a page loads, with their ``?v=`` digests."""
+    soup = BeautifulSoup(page.read_text("utf-8"), "html.parser")
+    return [
+        tag.get("href") or tag.get("src")
+        for tag in soup.select("link[rel=stylesheet], script[src]")
+    ]
+
+
+def test_a_preview_build_for_a_text_edit_leaves_the_static_files_it_copied(
+    preview, make_app, tmp_path
+):
     """internals/assets_kept.py: copied by the first build and for a save of conf.py only."""
     source = inspect.getsource(StandaloneHTMLBuilder.copy_assets)
     assert "self.copy_static_files" in source and "self.copy_extra_files" in source
+    assert "self.create_pygments_style_file()" in inspect.getsource(
+        StandaloneHTMLBuilder.copy_static_files
+    )
     src, out, warm = preview()
     # Rendered from the theme's template at each copy, so rewritten whenever copied.
     rendered = out / "_static" / "documentation_options.js"
@@ -343,6 +358,13 @@ def test_a_preview_build_for_a_text_edit_leaves_the_static_files_it_copied(previ
     assert warm.build([src / "articles" / "first.md"]) == 0
     assert "Статья о генеративных" in (out / "articles" / "first.html").read_text("utf-8")
     assert rendered.stat().st_mtime_ns == copied
+    clean = build(
+        make_app, copy_project(src, tmp_path / "clean"), confoverrides={"articles_pagefind": False}
+    )
+    # Each file's address carries a digest of it (?v=…), as a clean build computes it.
+    assert _assets(out / "articles" / "first.html") == _assets(
+        clean.outdir / "articles" / "first.html"
+    )
     warm.load(warnings=False)
     assert warm.build([src / "conf.py"]) == 0
     assert rendered.stat().st_mtime_ns != copied

@@ -7,7 +7,9 @@ at 1000 articles). After a save that changed only the text of known documents
 they are what the last build copied: a change to a static file in the source
 folder is a save the preview sees, and that build starts from a new Sphinx,
 which copies everything. So such a build (:func:`keep`) copies only what a
-document can bring (its downloads here, its images later, as Sphinx does).
+document can bring (its downloads here, its images later, as Sphinx does), and
+writes Sphinx's ``pygments.css`` again: Furo rewrites that file when a build
+ends, and each page's link to it carries a digest of Sphinx's version.
 
 Static or extra folders outside the source folder, which the preview does not
 watch, are copied as usual, but for those of installed packages (a theme's, an
@@ -15,7 +17,8 @@ extension's, this package's own): they change only when a package is installed
 again.
 
 Relies on: ``StandaloneHTMLBuilder.copy_assets`` calling ``self.copy_static_files``
-and ``self.copy_extra_files``. Tested with Sphinx 8.2.3, 9.0.4 and 9.2.0.
+(which writes ``pygments.css`` with ``create_pygments_style_file``) and
+``self.copy_extra_files``. Tested with Sphinx 8.2.3, 9.0.4 and 9.2.0.
 """
 
 from __future__ import annotations
@@ -49,7 +52,8 @@ def keep(app: Sphinx) -> None:
     """Have the next build of ``app`` leave the static and extra files it copied last time."""
     builder = app.builder
     if isinstance(builder, StandaloneHTMLBuilder) and _watched(app):
-        builder.copy_static_files = builder.copy_extra_files = _kept  # type: ignore[method-assign]
+        builder.copy_static_files = builder.create_pygments_style_file  # type: ignore[method-assign]
+        builder.copy_extra_files = _kept  # type: ignore[method-assign]
 
 
 def _kept() -> None:

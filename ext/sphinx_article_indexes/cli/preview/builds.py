@@ -98,7 +98,7 @@ class WarmSphinx:
 
     def close(self) -> None:
         """Let the application go and leave its docutils namespace, as ``sphinx-build`` ends."""
-        self.app = None
+        self.app = self._sources = None  # what was found ahead holds the environment too
         self._namespace.close()
 
     def is_source(self, path: Path) -> bool:
@@ -120,7 +120,7 @@ class WarmSphinx:
                 traceback.print_exc()
                 return _FAILED
         if not hasattr(os, "fork"):
-            status = _build(self.app, [], self.quiet, written, self._sources)  # a new Sphinx
+            status = _build(self.app, [], self.quiet, written)  # a new Sphinx: its scan is current
             self.app = None
             return status
         child = os.fork()

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -223,3 +225,34 @@ def test_long_years_are_split_into_numbered_pages_by_month(app):
     assert _footer(app, pages[1])["prev"] == "archive/2025.html"
     numbers = article_body(app, pages[1]).get_text()
     assert "Страницы:" in numbers
+
+
+def test_an_article_re_read_in_its_place_is_shown_anew_without_sorting_again(built, monkeypatch):
+    """The live preview's re-read of one article: its new text shows, the orders are kept."""
+    from sphinx_article_indexes.records import domain as records
+
+    domain = built.env.domains["articles"]
+    domain.rank_all()
+    sorted_again = []
+    categories_of = records.categories_of
+    monkeypatch.setattr(
+        records, "categories_of", lambda *a: sorted_again.append(a) or categories_of(*a)
+    )
+
+    def re_read(**changes):
+        record = domain.articles["articles/first"]
+        domain.clear_doc("articles/first")
+        domain.add_article(dataclasses.replace(record, **changes))
+        assert domain.newest() == records.newest_first(domain.articles.values())
+        assert domain.categories() == categories_of(domain.articles.values())
+        assert domain.tags() == categories_of(domain.articles.values(), records._tags)
+        return domain.around("articles/first")
+
+    re_read(summary="Новое начало.")
+    python = domain.category_by_slug("python")
+    assert [a.summary for a in python.articles if a.docname == "articles/first"] == ["Новое начало."]
+    assert sorted_again == []
+    # Moved to the newest place: sorted and ranked again.
+    older, newer, _ = re_read(published=dt.datetime(2026, 1, 1))
+    assert (older.docname, newer) == (domain.newest()[1].docname, None)
+    assert sorted_again

@@ -111,6 +111,66 @@ def tags_of(articles: Iterable[Article]) -> dict[str, Category]:
     return categories_of(articles, _tags)
 
 
+def _standing(article: Article) -> tuple[Any, ...]:
+    """What places an article in the orders and groups: not its text, summary or reading time."""
+    return (article.instant, article.title.casefold(), article.categories, article.tags)
+
+
+_Group = tuple[str, str, tuple[str, ...]]  # a category's name, slug and docnames, newest first
+
+
+@dataclass
+class _Places:
+    """Every article's place in the orders and groups, by docname.
+
+    Re-reading an article most often changes its text, not its place: kept while
+    every article's standing is the same, and filled with the current records, a
+    re-read costs no pass over every article to sort and group them again.
+    """
+
+    standings: dict[str, tuple[Any, ...]]
+    newest: list[str]
+    positions: dict[str, int]
+    groups: dict[str, dict[str, _Group]]  # "categories" and "tags", by folded name
+    ranked: dict[tuple[frozenset[str], int], list[str]] = dataclasses.field(default_factory=dict)
+
+    @classmethod
+    def of(cls, articles: dict[str, Article], standings: dict[str, tuple[Any, ...]]) -> _Places:
+        """Sort and group ``articles``."""
+        newest = [a.docname for a in newest_first(articles.values())]
+        groups = {
+            kind: {
+                key: (c.name, c.slug, tuple(a.docname for a in c.articles))
+                for key, c in grouped(articles.values()).items()
+            }
+            for kind, grouped in (("categories", categories_of), ("tags", tags_of))
+        }
+        return cls(standings, newest, {d: i for i, d in enumerate(newest)}, groups)
+
+    def filled(self, articles: dict[str, Article], kind: str) -> dict[str, Category]:
+        """The categories (or tags) with the articles' current records."""
+        return {
+            key: Category(key, name, slug, tuple(articles[d] for d in docnames))
+            for key, (name, slug, docnames) in self.groups[kind].items()
+        }
+
+    def sharing(self, names: Iterable[str], count: int) -> list[str]:
+        """The ``count`` articles sharing most of these categories, newest first among equals.
+
+        Many articles have the same set of categories, so the ranking is kept per set:
+        a footer costs a lookup, not a pass over every article of its categories.
+        """
+        key = frozenset(fold(name) for name in names)
+        if (key, count) not in self.ranked:
+            categories = self.groups["categories"]
+            shared = Counter(d for k in key for d in categories[k][2])
+            order = self.positions
+            self.ranked[key, count] = heapq.nsmallest(
+                count, shared, key=lambda d: (-shared[d], order[d])
+            )
+        return self.ranked[key, count]
+
+
 class ArticlesDomain(Domain):
     """Holds every article's record, and which documents list articles.
 
@@ -179,9 +239,9 @@ class ArticlesDomain(Domain):
         self.data["listings"].setdefault(docname, set()).add(scope)
 
     def _forget(self) -> None:
-        """Drop what is computed from the records; they changed."""
-        self._categories = self._tags = self._newest = self._positions = None
-        self._sharing_cache = None
+        """Drop what shows the records; they changed (their places are checked when next asked)."""
+        self._categories = self._tags = self._newest = None
+        self._places_checked = False
 
     def was_anything_read(self) -> bool:
         """Whether this build read or removed a document (so a page may show a change)."""
@@ -247,37 +307,36 @@ class ArticlesDomain(Domain):
             kept[key] = {d: data[key][d] for d in docnames if d in data[key]}
         return kept
 
+    def _places(self) -> _Places:
+        """Every article's place, made again only if an article moved, came or went."""
+        places: _Places | None = getattr(self, "_kept_places", None)
+        if not getattr(self, "_places_checked", False):
+            standings = {d: _standing(a) for d, a in self.articles.items()}
+            if places is None or places.standings != standings:
+                places = self._kept_places = _Places.of(self.articles, standings)
+            self._places_checked = True
+        return places
+
     def newest(self) -> list[Article]:
         """Every article, newest first (computed once per change)."""
         if getattr(self, "_newest", None) is None:
-            self._newest = newest_first(self.articles.values())
-            self._positions = {a.docname: i for i, a in enumerate(self._newest)}
+            self._newest = [self.articles[d] for d in self._places().newest]
         return self._newest
 
     def around(self, docname: str, related: int = 3) -> tuple[Article | None, Article | None, list]:
         """The article before and after this one by date, and those sharing most categories."""
-        newest = self.newest()
-        position = self._positions[docname]
+        newest, places = self.newest(), self._places()
+        position = places.positions[docname]
         newer = newest[position - 1] if position > 0 else None
         older = newest[position + 1] if position + 1 < len(newest) else None
         # One more than wanted: the article itself is among those sharing its categories.
-        ranked = self._sharing(self.articles[docname].categories, related + 1)
+        ranked = places.sharing(self.articles[docname].categories, related + 1)
         return older, newer, [self.articles[d] for d in ranked if d != docname][:related]
 
-    def _sharing(self, names: Iterable[str], count: int) -> list[str]:
-        """The ``count`` articles sharing most of these categories, newest first among equals.
-
-        Many articles have the same set of categories, so the ranking is kept per set:
-        a footer costs a lookup, not a pass over every article of its categories.
-        """
-        key = frozenset(fold(name) for name in names)
-        cache = self._sharing_cache = getattr(self, "_sharing_cache", None) or {}
-        if (key, count) not in cache:
-            categories = self.categories()
-            shared = Counter(a.docname for k in key for a in categories[k].articles)
-            order = self._positions
-            cache[key, count] = heapq.nsmallest(count, shared, key=lambda d: (-shared[d], order[d]))
-        return cache[key, count]
+    def rank_all(self) -> None:
+        """Place and rank every article now: the live preview does it before a save."""
+        for docname in self.articles:
+            self.around(docname)
 
     def around_plan(self) -> dict[str, bytes]:
         """A digest of what each article's footer shows, to notice which footers changed."""
@@ -291,13 +350,13 @@ class ArticlesDomain(Domain):
     def categories(self) -> dict[str, Category]:
         """Every category in use, by folded name (computed once per change)."""
         if getattr(self, "_categories", None) is None:
-            self._categories = categories_of(self.articles.values())
+            self._categories = self._places().filled(self.articles, "categories")
         return self._categories
 
     def tags(self) -> dict[str, Category]:
         """Every tag in use, by folded name (computed once per change)."""
         if getattr(self, "_tags", None) is None:
-            self._tags = tags_of(self.articles.values())
+            self._tags = self._places().filled(self.articles, "tags")
         return self._tags
 
     def tag_by_slug(self, slug: str) -> Category | None:

@@ -95,6 +95,7 @@ class WarmSphinx:
         self._sources = sources_ahead.find_ahead(self.app)
         outdated_ahead.find_ahead(self.app)  # of the documents just found
         load_ahead(self.app)
+        self.app.env.domains["articles"].rank_all()  # kept by a build that moves no article
 
     def close(self) -> None:
         """Let the application go and leave its docutils namespace, as ``sphinx-build`` ends."""

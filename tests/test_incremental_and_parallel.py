@@ -135,6 +135,29 @@ def test_a_new_title_rewrites_the_pages_whose_toctree_holds_it(make_app, rootdir
     assert {"articles/first", "archive/2024", "edition"} <= docs
 
 
+def test_neighbours_are_compared_only_when_a_page_is_retitled_or_removed(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    from sphinx_article_indexes.internals import toctree_changes
+
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    make_app("html", srcdir=src).build()
+    compared = []
+    original = toctree_changes.neighbours
+    counted = lambda env: compared.append(1) or original(env)  # noqa: E731
+    monkeypatch.setattr(toctree_changes, "neighbours", counted)
+
+    def rebuild_after(change) -> int:
+        change()
+        make_app("html", srcdir=src).build()
+        return len(compared)
+
+    article = src / "articles/first.md"
+    assert rebuild_after(lambda: edit(article, "моделях.", "моделях. Ещё.")) == 0
+    assert rebuild_after(lambda: edit(article, "title: Первая статья", "title: Первая")) == 1
+    assert rebuild_after(lambda: (src / "articles/fourth.md").unlink()) == 2
+
+
 def test_parallel_build_matches_serial(make_app, rootdir, tmp_path):
     serial = build(make_app, copy_project(rootdir / "test-publication", tmp_path / "a"))
     parallel = build(

@@ -36,6 +36,7 @@ if TYPE_CHECKING:
 
 _BEFORE = "_articles_tocs_before_reading"
 _SAVED = "_articles_files_to_rebuild"
+_INCLUDES = "_articles_toctrees_before_reading"
 
 
 def _shown(env: BuildEnvironment, docname: str) -> tuple[str, str] | None:
@@ -47,8 +48,9 @@ def _shown(env: BuildEnvironment, docname: str) -> tuple[str, str] | None:
 
 
 def remember_tocs(app: Sphinx, env: BuildEnvironment, docnames: list[str]) -> None:
-    """``env-before-read-docs``: note what the pages about to be re-read showed."""
+    """``env-before-read-docs``: note what the pages about to be re-read showed and listed."""
     setattr(app.builder, _BEFORE, {d: _shown(env, d) for d in docnames})
+    setattr(app.builder, _INCLUDES, {d: list(env.toctree_includes.get(d, ())) for d in docnames})
 
 
 def skip_unchanged_entries(app: Sphinx, builder: Builder) -> None:
@@ -69,8 +71,9 @@ def restore(app: Sphinx, exception: Exception | None) -> None:
     if saved is not None:
         app.env.files_to_rebuild = saved
         delattr(builder, _SAVED)
-    if hasattr(builder, _BEFORE):
-        delattr(builder, _BEFORE)
+    for noted in (_BEFORE, _INCLUDES):
+        if hasattr(builder, noted):
+            delattr(builder, noted)
 
 
 def _title_key(title: nodes.title) -> str:
@@ -91,10 +94,28 @@ def neighbours(env: BuildEnvironment) -> dict[str, bytes]:
     }
 
 
+def _same_places(app: Sphinx, env: BuildEnvironment, cleared: set[str]) -> bool:
+    """Whether every page re-read kept its title and toctree, and none was added or removed."""
+    shown, listed = getattr(app.builder, _BEFORE, None), getattr(app.builder, _INCLUDES, None)
+    if shown is None or listed is None or not cleared <= shown.keys():
+        return False  # a page removed, or read without notice: compare them all
+    return all(
+        shown[d] is not None
+        and _shown(env, d) == shown[d]
+        and env.toctree_includes.get(d, []) == listed[d]
+        for d in shown
+    )
+
+
 def outdated_neighbours(app: Sphinx, env: BuildEnvironment) -> list[str]:
-    """``env-get-updated``: pages whose parent, previous or next page, or their titles, changed."""
+    """``env-get-updated``: pages whose parent, previous or next page, or their titles, changed.
+
+    The previous and next pages follow from the toctrees alone: when no page was
+    added or removed and every page re-read kept its title and toctree (most
+    edits), no page's neighbours changed and they are not compared.
+    """
     domain = env.domains["articles"]
-    if not domain.was_anything_read():
+    if not domain.was_anything_read() or _same_places(app, env, domain.cleared()):
         return []
     return sorted(domain.changed_values("neighbours", neighbours(env)))
 

@@ -253,6 +253,10 @@ class ArticlesDomain(Domain):
         self.data[key] = current
         return {doc for doc, value in current.items() if previous.get(doc) != value}
 
+    def cleared(self) -> set[str]:
+        """The documents this build re-read or removed."""
+        return set(self.data["before"])
+
     def forget_changes(self) -> None:
         """Start afresh: every part has seen what this build changed."""
         self.data["before"].clear()

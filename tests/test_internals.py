@@ -182,6 +182,34 @@ def test_docutils_settings_are_made_once_and_each_document_keeps_its_own(
     assert {d for d, files in app.env.dependencies.items() if files} == {"about"}
 
 
+def test_a_document_read_after_its_settings_were_made_ahead_makes_none(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    """The live preview makes the first document's settings before the save."""
+    from docutils import frontend
+
+    from sphinx_article_indexes.internals.docutils_settings import make_ahead
+
+    src = copy_project(rootdir / "test-publication", tmp_path / "s")
+    build(make_app, src)
+    edit(src / "articles/first.md", "моделях.", "моделях. Ещё.")
+    app = make_app("html", srcdir=src)
+    make_ahead(app)
+    made = []
+    original = frontend.OptionParser.__init__
+    monkeypatch.setattr(
+        frontend.OptionParser,
+        "__init__",
+        lambda self, *a, components=(), **k: (
+            made.append(components) or original(self, *a, components=components, **k)
+        ),
+    )
+    app.build()
+    # Sphinx 8 reads through a publisher it keeps; Sphinx 9 asked for the reader's settings.
+    assert not [c for c in made if "standalone" in repr(c)], made
+    assert "Ещё" in (Path(app.outdir) / "articles/first.html").read_text("utf-8")
+
+
 def test_images_get_their_names_in_the_output_from_the_environment_s_add_file():
     """internals/image_names.py: the collector and the ``-j`` merge name images by add_file."""
     from sphinx.environment.collectors.asset import ImageCollector

@@ -79,7 +79,14 @@ class WarmSphinx:
         from sphinx.application import Sphinx
         from sphinx.util.docutils import docutils_namespace, patch_docutils
 
-        from ...internals import outdated_ahead, sources_ahead
+        from ...internals import (  # noqa: F401  (a build's modules too: imported before the save)
+            assets_kept,
+            docutils_settings,
+            environment_save,
+            outdated_ahead,
+            pages_written,
+            sources_ahead,
+        )
         from ...internals.search_ahead import load_ahead
 
         self.close()  # the last one's memory is free before the next is made
@@ -96,6 +103,7 @@ class WarmSphinx:
         outdated_ahead.find_ahead(self.app)  # of the documents just found
         load_ahead(self.app)
         self.app.env.domains["articles"].rank_all()  # kept by a build that moves no article
+        docutils_settings.make_ahead(self.app)
 
     def close(self) -> None:
         """Let the application go and leave its docutils namespace, as ``sphinx-build`` ends."""

@@ -123,9 +123,9 @@ _Group = tuple[str, str, tuple[str, ...]]  # a category's name, slug and docname
 class _Places:
     """Every article's place in the orders and groups, by docname.
 
-    Re-reading an article most often changes its text, not its place: kept while
-    every article's standing is the same, and filled with the current records, a
-    re-read costs no pass over every article to sort and group them again.
+    Re-reading an article most often changes its text, not its place. The places
+    are kept while every article's standing is the same and filled with the
+    current records, so such a re-read does not sort and group every article again.
     """
 
     standings: dict[str, tuple[Any, ...]]

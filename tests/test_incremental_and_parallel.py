@@ -8,13 +8,14 @@ import jinja2
 import pytest
 
 from sphinx_article_indexes import i18n
+from sphinx_article_indexes.website import tag_pages
 from util import EDITS, build, copy_project, edit, page, warnings
 
 
 def rendered(app) -> dict[str, str]:
-    """Each document's main content, sidebar and next/previous links, normalised."""
+    """Each page's main content, sidebar and next/previous links, normalised."""
     pages = {}
-    for docname in sorted(app.env.found_docs):
+    for docname in sorted(app.env.found_docs | tag_pages.pagenames(app)):
         soup = page(app, docname)
         parts = [
             soup.select_one("article[role=main]"),

@@ -1,7 +1,8 @@
 """The index pages and listings: archive, years, categories, home page cards, article footers.
 
 - ``pages``: at the start of a build, the index pages are written as source documents
-  (``archive/``, ``categories/``, ``tags/``, the editions' contents), only when their text changed.
+  (``archive/``, ``categories/``, the editions' contents), only when their text changed;
+  the tag pages are no documents (``website.tag_pages``).
 - ``listings``: the directives that place a listing, and the post-transform that fills it
   in once every article is read; which listings an incremental build must re-write.
 - ``render``: records into doctree content (cards, lists, bylines, links for every builder).

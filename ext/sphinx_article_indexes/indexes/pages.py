@@ -28,7 +28,6 @@ from ..records.domain import (
     is_listed,
     newest_first,
     oldest_first,
-    tags_of,
 )  # fmt: skip
 from ..records.frontmatter import Article, Reading
 from ..records.slugs import slugify
@@ -48,7 +47,7 @@ def _page(
 ) -> str:
     """A generated page; its description is what search engines and link previews show.
 
-    An ``orphan`` is in no toctree (tags: linked from bylines, not the sidebar's sections).
+    An ``orphan`` is in no toctree (a numbered page: linked from the first, not the sidebar).
     """
     entries = "".join(f"{entry}\n" for entry in toctree)
     data = {"orphan": True} if orphan else {}
@@ -85,19 +84,18 @@ def page_docnames(folder: str, group: Category, size: int) -> list[str]:
     return numbered(f"{folder}/{group.slug}", len(group.articles), size)
 
 
-def _group_pages(
-    folder: str, group: Category, kind: str, config: Config, description: str
+def _category_pages(
+    folder: str, category: Category, config: Config, description: str
 ) -> dict[str, str]:
-    """A category's or tag's page; split into numbered pages past ``articles_page_size``."""
-    docnames = page_docnames(folder, group, config.articles_page_size)
+    """A category's page; split into numbered pages past ``articles_page_size``."""
+    docnames = page_docnames(folder, category, config.articles_page_size)
     pages = {}
     for number, docname in enumerate(docnames, start=1):
         paging = f"\n:page: {number}" if len(docnames) > 1 else ""
-        body = f"```{{article-list}}\n:{kind}: {group.slug}{paging}\n```"
-        title = group.name if number == 1 else f"{group.name} ({number})"
+        body = f"```{{article-list}}\n:category: {category.slug}{paging}\n```"
+        title = category.name if number == 1 else f"{category.name} ({number})"
         # Numbered pages are reached from the first one, not from the sidebar.
-        orphan = kind == "tag" or number > 1
-        pages[f"{docname}.md"] = _page(title, body, [], description, orphan=orphan)
+        pages[f"{docname}.md"] = _page(title, body, [], description, orphan=number > 1)
     return pages
 
 
@@ -155,29 +153,11 @@ def _year_pages(
     return pages
 
 
-def _tag_pages(tags: Iterable[Category], config: Config) -> dict[str, str]:
-    """The tags' index and a page per tag, in ``articles_tags_dir``, outside the toctree."""
-    folder, project = config.articles_tags_dir, {"project": config.project}
-    pages = {
-        f"{folder}/index.md": _page(
-            str(_("Tags")), "```{tag-index}\n```", [],
-            str(_("Tags of %(project)s, with the number of articles in each.")) % project,
-            orphan=True,
-        )
-    }  # fmt: skip
-    for tag in tags:
-        about = str(_("Articles of %(project)s tagged %(name)s, newest first."))
-        about %= project | {"name": tag.name}
-        pages.update(_group_pages(folder, tag, "tag", config, about))
-    return pages
-
-
 def index_pages(
     articles: list[Article],
     categories: Iterable[Category],
     config: Config,
     months: Sequence[str],
-    tags: Iterable[Category] = (),
 ) -> dict[str, str]:
     """Return the text of each generated page, by path relative to the source folder.
 
@@ -211,10 +191,7 @@ def index_pages(
     for category in categories:
         about = str(_("Articles of %(project)s in the category %(name)s, newest first."))
         about %= project | {"name": category.name}
-        pages.update(_group_pages(cats, category, "category", config, about))
-    tags = list(tags)
-    if config.articles_tags_dir and tags:
-        pages.update(_tag_pages(tags, config))
+        pages.update(_category_pages(cats, category, config, about))
     if config.articles_edition_doc:
         pages[f"{config.articles_edition_doc}.md"] = _edition(articles, config)
     return pages
@@ -299,10 +276,10 @@ def generate_index_pages(app: Sphinx) -> None:
     config = app.config
     articles = scan_articles(app)
     categories = categories_of(articles).values()
-    tags = tags_of(articles).values()
     warn_shared_addresses(categories, config.articles_categories_dir)
     months = month_names(config.language)
-    pages = index_pages(articles, categories, config, months, tags)
+    pages = index_pages(articles, categories, config, months)
+    # Tag pages are no documents (website.tag_pages): older builds' sources there go.
     folders = [config.articles_archive_dir, config.articles_categories_dir]
     folders += [config.articles_tags_dir] if config.articles_tags_dir else []
     write_pages(Path(app.srcdir), pages, folders)

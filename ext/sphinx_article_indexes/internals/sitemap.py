@@ -20,6 +20,8 @@ from __future__ import annotations
 import queue
 from typing import TYPE_CHECKING
 
+from ..website import tag_pages
+
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.config import Config
@@ -55,7 +57,7 @@ def collect_in_process(app: Sphinx) -> None:
 
 
 def list_every_document(app: Sphinx, exception: Exception | None) -> None:
-    """``build-finished``, before sphinx-sitemap: queue a link for each document."""
+    """``build-finished``, before sphinx-sitemap: queue a link for each document and tag page."""
     links = getattr(app, "sitemap_links", None)
     if exception is not None or links is None or app.builder.name not in ("html", "dirhtml"):
         return
@@ -67,8 +69,8 @@ def list_every_document(app: Sphinx, exception: Exception | None) -> None:
     app.sitemap_links = queue.SimpleQueue()  # type: ignore[attr-defined]
     # Drafts and scheduled articles are not published yet; the edition page is for print.
     unlisted = {app.config.articles_edition_doc, *app.env.domains["articles"].hidden}
-    for docname in sorted(app.env.found_docs - unlisted):
-        add_html_link(app, docname, None, {}, None)
+    for pagename in sorted((app.env.found_docs - unlisted) | tag_pages.pagenames(app)):
+        add_html_link(app, pagename, None, {}, None)
 
 
 def setup(app: Sphinx) -> None:

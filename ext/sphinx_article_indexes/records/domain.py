@@ -26,6 +26,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
 
 ALL = "all"
+# The builders that publish a page per tag (``website.tag_pages``); elsewhere a tag is text.
+TAG_PAGE_BUILDERS = ("html", "dirhtml")
 _Change = tuple[Article | None, Article | None]  # an article's record before and now
 
 
@@ -364,8 +366,11 @@ class ArticlesDomain(Domain):
         return self._tags
 
     def tag_by_slug(self, slug: str) -> Category | None:
-        """Find the tag published at ``slug``."""
-        return next((t for t in self.tags().values() if t.slug == slug), None)
+        """Find the tag published at ``slug`` (every tag page's footer and feed link asks)."""
+        tags = self.tags()
+        if getattr(self, "_tag_slugs", (None,))[0] is not tags:
+            self._tag_slugs = (tags, {t.slug: t for t in tags.values()})
+        return self._tag_slugs[1].get(slug)
 
     def category_names(self, article: Article) -> list[str]:
         """An article's categories as the site names them (the most used spelling)."""
@@ -398,6 +403,8 @@ class ArticlesDomain(Domain):
         category = found().get(fold(target))
         if category is None or not folder:
             return None
+        if typ == "tag" and builder.name not in TAG_PAGE_BUILDERS:
+            return None  # no page to link to: the tag stays as text
         docname = f"{folder}/{category.slug}"
         # Shown in the spelling most articles use, whichever this one used.
         text = nodes.inline(category.name, category.name, classes=contnode["classes"])

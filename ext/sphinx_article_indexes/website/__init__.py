@@ -4,7 +4,8 @@
 - ``feed_content``: an article's whole text for its feed entry, with absolute links.
 - ``meta``: OpenGraph article tags and JSON-LD for social networks and search engines.
 - ``redirects``: pages at articles' former addresses (``aliases:``) sending readers on.
-- ``stale_output``: the pages of removed documents deleted from the output.
+- ``tag_pages``: a page per tag, made by the HTML builders from the records (no document).
+- ``stale_output``, ``output_files``: the pages of removed documents deleted from the output.
 - ``footer``: the theme's previous/next footer agreeing with the articles' own links.
 - ``page_assets``: sphinx-design's stylesheet only on pages that use its components.
 - ``htmlonly``: feed links and previous/next links kept only where the builder can use them.
@@ -19,7 +20,17 @@ from typing import TYPE_CHECKING
 
 from sphinx.config import ENUM
 
-from . import feeds, footer, htmlonly, meta, page_assets, redirects, search, stale_output
+from . import (
+    feeds,
+    footer,
+    htmlonly,
+    meta,
+    page_assets,
+    redirects,
+    search,
+    stale_output,
+    tag_pages,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -51,6 +62,8 @@ def setup(app: Sphinx) -> None:
     app.connect("html-page-context", search.mark_body)
     # Last: other handlers add page scripts to the list this one replaces with a copy.
     app.connect("html-page-context", page_assets.trim_unused, priority=900)
+    app.connect("html-collect-pages", tag_pages.write_tag_pages)
+    app.connect("missing-reference", tag_pages.link_tag_page)
     app.connect("build-finished", feeds.write_feeds)
     app.connect("build-finished", stale_output.delete_gone_pages)
     app.connect("build-finished", redirects.write_redirects)

@@ -12,9 +12,11 @@ pages instead of leading into an article.
 
 from __future__ import annotations
 
+from html import escape
 from typing import TYPE_CHECKING, Any
 
 from ..indexes.pages import page_docnames, year_page_docnames
+from . import tag_pages
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -78,8 +80,11 @@ def _number_pages(app: Sphinx, pagename: str, context: dict[str, Any]) -> None:
 
 
 def _link(app: Sphinx, pagename: str, docname: str | None) -> dict[str, str] | None:
-    """The footer's link to ``docname``, as Sphinx gives ``prev`` and ``next``."""
-    if docname is None or docname not in app.env.titles:
+    """The footer's link to ``docname`` (a document or a tag page), as Sphinx gives ``prev``."""
+    if docname is not None and docname in app.env.titles:
+        title = app.builder.render_partial(app.env.titles[docname])["title"]  # type: ignore[attr-defined]
+    elif docname is not None and docname in tag_pages.pagenames(app):
+        title = escape(tag_pages.title_of(app, docname))
+    else:
         return None
-    title = app.builder.render_partial(app.env.titles[docname])["title"]  # type: ignore[attr-defined]
     return {"link": app.builder.get_relative_uri(pagename, docname), "title": title}

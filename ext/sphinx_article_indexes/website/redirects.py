@@ -22,6 +22,7 @@ from urllib.parse import unquote
 from sphinx.util import logging
 
 from .. import kept
+from . import tag_pages
 from .feeds import site_base
 
 if TYPE_CHECKING:
@@ -88,7 +89,7 @@ def write_redirects(app: Sphinx, exception: Exception | None) -> None:
     wanted = _wanted(app)
     if not wanted and not previous:
         return
-    pages = {_page_file(app, docname) for docname in app.env.found_docs}
+    pages = {_page_file(app, name) for name in app.env.found_docs | tag_pages.pagenames(app)}
     written = set()
     for file, (docname, title) in sorted(wanted.items()):
         path = (outdir / file).resolve()

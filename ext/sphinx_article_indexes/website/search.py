@@ -36,6 +36,7 @@ from sphinx.errors import ExtensionError
 from sphinx.util import logging
 
 from .. import kept
+from . import tag_pages
 
 if TYPE_CHECKING:
     from docutils import nodes
@@ -71,9 +72,9 @@ def _command(outdir: Path) -> list[str]:
 
 
 def _pages_state(app: Sphinx) -> str:
-    """A digest of the documents' pages as they are in the output: names, sizes and times."""
+    """A digest of the pages as they are in the output: names, sizes and times."""
     digest = hashlib.blake2b(digest_size=16)
-    for docname in sorted(app.env.found_docs):
+    for docname in sorted(app.env.found_docs | tag_pages.pagenames(app)):
         try:
             stat = Path(app.builder.get_outfilename(docname)).stat()
         except OSError:

@@ -14,13 +14,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import kept
+from . import tag_pages
+from .output_files import delete_page_file
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
 RECORD = "pages.json"
 _BUILDERS = ("html", "dirhtml", "epub")
-_PAGE_SUFFIXES = (".html", ".xhtml", ".txt")
 
 
 def _pages(app: Sphinx, docname: str) -> list[str]:
@@ -31,16 +32,6 @@ def _pages(app: Sphinx, docname: str) -> list[str]:
         suffix = app.env.doc2path(docname).suffix + config.html_sourcelink_suffix
         pages.append(f"_sources/{docname}{suffix}")
     return pages
-
-
-def _remove_empty_folders(folder: Path, outdir: Path) -> None:
-    """Remove ``folder`` and its parents below ``outdir`` while they are empty (``dirhtml``)."""
-    while folder != outdir and folder.is_relative_to(outdir):
-        try:
-            folder.rmdir()
-        except OSError:  # not empty
-            return
-        folder = folder.parent
 
 
 def _key(app: Sphinx, outdir: Path) -> str:
@@ -62,13 +53,11 @@ def delete_gone_pages(app: Sphinx, exception: Exception | None) -> None:
     if previous.keys() == app.env.found_docs:
         return  # no document gone or new: the record is right (the key holds what names pages)
     current = {docname: _pages(app, docname) for docname in sorted(app.env.found_docs)}
+    published = tag_pages.page_files(app)  # a tag's page where its document was (0.1.0)
     for docname in previous.keys() - current.keys():
         for page in previous[docname]:
-            # Only a page of this output folder: the record is a file anyone could edit.
-            path = (outdir / str(page)).resolve()
-            if path.suffix in _PAGE_SUFFIXES and path.is_relative_to(outdir):
-                path.unlink(missing_ok=True)
-                _remove_empty_folders(path.parent, outdir)
+            if page not in published:
+                delete_page_file(outdir, page)
     if previous != current:
         record[key] = current
         kept.save(record_path, record)

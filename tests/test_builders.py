@@ -49,6 +49,41 @@ def test_every_internal_link_resolves(make_app, rootdir, tmp_path, buildername):
         assert (outdir / "archive" / "2025" / "index.html").is_file()
 
 
+def _main(path: Path):
+    """The main content of a built page."""
+    from bs4 import BeautifulSoup
+
+    return BeautifulSoup(path.read_text("utf-8"), "html.parser").select_one("article[role=main]")
+
+
+@pytest.mark.parametrize(("buildername", "suffix"), [("html", ".html"), ("dirhtml", "/index.html")])
+def test_tag_pages_are_written_by_the_html_builders_and_are_no_documents(
+    make_app, rootdir, tmp_path, buildername, suffix
+):
+    from util import build, copy_project, titles
+
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    app = build(make_app, src, buildername)
+    assert warnings(app) == ""
+    assert not [d for d in app.env.found_docs if d.startswith("tags/")]
+    assert not list(src.joinpath("tags").rglob("*.md"))
+    outdir = Path(app.outdir)
+    tag = _main(outdir / f"tags/modeli{suffix}")
+    assert titles(tag) == ["Третья", "Четвёртая"]
+    byline = _main(outdir / f"articles/third{suffix}").select(".article-tags a")
+    assert [a.get_text() for a in byline] == ["модели", "Один"]
+
+
+def test_the_epub_has_no_tag_pages_and_shows_tags_as_text(make_app, rootdir, tmp_path):
+    from util import build, copy_project
+
+    app = build(make_app, copy_project(rootdir / "test-publication", tmp_path / "src"), "epub")
+    outdir = Path(app.outdir)
+    assert not (outdir / "tags").exists()
+    byline = (outdir / "articles" / "third.xhtml").read_text("utf-8")
+    assert "модели" in byline and "tags/" not in byline
+
+
 @pytest.mark.sphinx("singlehtml", testroot="publication")
 def test_singlehtml_holds_indexes_and_articles_with_in_page_links(app):
     app.build()

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import jinja2
 import pytest
 
 from sphinx_article_indexes import i18n
-from sphinx_article_indexes.website import tag_pages
+from sphinx_article_indexes.indexes.pages import MARKER
+from sphinx_article_indexes.website import stale_output, tag_pages
 from util import EDITS, build, copy_project, edit, page, warnings
 
 
@@ -91,6 +93,7 @@ def test_a_no_op_rebuild_rewrites_nothing(make_app, rootdir, tmp_path):
     again.build()
     again.cleanup()
     assert [name for name in written if name in again.env.found_docs] == []
+    assert [name for name in written if name.startswith("tags/")] == []
 
 
 def _rebuild_after(make_app, src, old: str, new: str) -> set[str]:
@@ -103,6 +106,45 @@ def _rebuild_after(make_app, src, old: str, new: str) -> set[str]:
     again.build()
     again.cleanup()
     return set(written) & again.env.found_docs
+
+
+def _tag_pages_written(make_app, src) -> set[str]:
+    """Build again; the tag pages written."""
+    again = make_app("html", srcdir=src)
+    written = []
+    again.connect("html-page-context", lambda app, name, *args: written.append(name))
+    again.build()
+    again.cleanup()
+    return {name for name in written if name.startswith("tags/")}
+
+
+def test_a_tag_page_is_written_again_only_when_what_it_shows_changed(make_app, rootdir, tmp_path):
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    build(make_app, src)
+    # A new opening (and summary): the tag pages show titles, dates and categories only.
+    edit(src / "articles/third.md", "**Третья**", "**Третья**, дополненная")
+    assert _tag_pages_written(make_app, src) == set()
+    edit(src / "articles/third.md", '"Третья"', '"Третья, другая"')
+    assert _tag_pages_written(make_app, src) == {"tags/modeli", "tags/odin"}
+    assert "Третья, другая" in page(build(make_app, src), "tags/odin").get_text()
+
+
+def test_a_tag_page_where_an_older_build_had_a_document_stays(make_app, rootdir, tmp_path):
+    # Tag pages were generated documents before: the first build since deletes their
+    # sources, and the pages of the removed documents, but for the tag pages now there.
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    app = build(make_app, src)
+    record = Path(app.doctreedir) / stale_output.RECORD
+    pages = json.loads(record.read_text("utf-8"))
+    for key in pages:
+        pages[key]["tags/odin"] = ["tags/odin.html", "_sources/tags/odin.md.txt"]
+    record.write_text(json.dumps(pages), "utf-8")
+    old = src / "tags" / "odin.md"
+    old.parent.mkdir()
+    old.write_text(f"{MARKER}\n\n# Один\n", "utf-8")
+    app = build(make_app, src)
+    assert not old.exists()
+    assert (Path(app.outdir) / "tags" / "odin.html").is_file()
 
 
 def test_editing_one_summary_rewrites_only_what_shows_it(make_app, rootdir, tmp_path):

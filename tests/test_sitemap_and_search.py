@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 import sphinx_sitemap
 
+from sphinx_article_indexes.website import tag_pages
 from util import build, copy_project, sitemap_urls
 
 BASE = "https://example.org/journal/ru/latest/"
@@ -26,6 +27,11 @@ PAGES = {
     "articles/second",
     "articles/third",
     "articles/fourth",
+    # Tag pages are no documents (website.tag_pages), but pages of the site all the same.
+    "tags/index",
+    "tags/modeli",
+    "tags/odin",
+    "tags/proshchanie",
 }
 
 
@@ -120,7 +126,9 @@ def test_pagefind_indexes_article_text_and_runs_again_only_when_a_page_changed(
     # Articles and pages; not the search page, nor drafts and other ``nosearch`` documents.
     searched = [d for d in first.env.found_docs if not first.env.metadata[d].get("nosearch")]
     assert "edition" not in searched and len(searched) < len(first.env.found_docs)
-    assert entry["languages"]["ru"]["page_count"] == len(searched)
+    # And the tag pages (their titles), which are no documents.
+    assert len(tag_pages.pagenames(first)) == 4
+    assert entry["languages"]["ru"]["page_count"] == len(searched) + 4
     fragments = [
         json.loads(gzip.decompress(f.read_bytes()).removeprefix(b"pagefind_dcd"))
         for f in (Path(first.outdir) / "_pagefind" / "fragment").iterdir()

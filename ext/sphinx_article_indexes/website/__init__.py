@@ -62,6 +62,7 @@ def setup(app: Sphinx) -> None:
     app.connect("html-page-context", search.mark_body)
     # Last: other handlers add page scripts to the list this one replaces with a copy.
     app.connect("html-page-context", page_assets.trim_unused, priority=900)
+    app.connect("env-get-updated", tag_pages.note_changes)
     app.connect("html-collect-pages", tag_pages.write_tag_pages)
     app.connect("missing-reference", tag_pages.link_tag_page)
     app.connect("build-finished", feeds.write_feeds)

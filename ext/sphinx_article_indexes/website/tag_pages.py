@@ -18,12 +18,15 @@ pages of tags no longer used are deleted.
 from __future__ import annotations
 
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import sphinx
 from docutils import nodes
+from sphinx.environment import CONFIG_OK
+from sphinx.transforms.post_transforms import ReferencesResolver
 from sphinx.util.docutils import new_document
 from sphinx.util.nodes import make_refnode
 
@@ -31,13 +34,13 @@ from .. import kept
 from ..i18n import _
 from ..indexes import listings  # a module: listings imports this package
 from ..indexes.pages import page_docnames
-from ..internals.page_writer import write_page
+from ..internals.page_writer import resolve, write_page
 from ..records.domain import TAG_PAGE_BUILDERS
 from ..records.slugs import fold
 from .output_files import delete_page_file
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator, KeysView
+    from collections.abc import Callable, Iterator, KeysView
 
     from sphinx.addnodes import pending_xref
     from sphinx.application import Sphinx
@@ -46,7 +49,7 @@ if TYPE_CHECKING:
     from ..records.domain import ArticlesDomain, Category
     from ..records.frontmatter import Article
 
-RECORD = "tag_pages.json"  # in the doctree folder: each page's digest, by output folder
+RECORD = "tag_pages.json"  # in the doctree folder: each page's digest and file, by output folder
 _VERSION = 1  # of what a tag page shows: a change here re-writes every tag page
 
 
@@ -58,7 +61,7 @@ class TagPage:
     title: str
     description: str
     listing: dict[str, Any]  # the attributes of its ``article_listing`` placeholder
-    shows: tuple  # the facts of its articles the page shows, for its digest
+    shows: tuple  # what the page shows of its articles, for its digest
 
 
 def publishes_tags(app: Sphinx) -> bool:
@@ -66,32 +69,44 @@ def publishes_tags(app: Sphinx) -> bool:
     return bool(app.config.articles_tags_dir) and app.builder.name in TAG_PAGE_BUILDERS
 
 
-def _shown(domain: ArticlesDomain, article: Article) -> tuple:
-    """What a listing shows of an article: its title, date, reading time and categories."""
-    categories = domain.categories()
-    places = tuple(
-        (c.name, c.slug) if (c := categories.get(fold(name))) else (name, "")
-        for name in article.categories
-    )
-    return (article.docname, article.title, article.instant, article.minutes, places)
+def _shown(domain: ArticlesDomain) -> Callable[[Article], str]:
+    """What a listing shows of an article (title, date, reading time, categories), digested."""
+    categories, known = domain.categories(), {}
+
+    def facts(article: Article) -> str:
+        if article.docname not in known:
+            places = [
+                (c.name, c.slug) if (c := categories.get(fold(name))) else (name, "")
+                for name in article.categories
+            ]
+            shown = (article.docname, article.title, article.instant, article.minutes, places)
+            # Once per article, though it is on the page of each of its tags.
+            known[article.docname] = hashlib.blake2b(
+                repr(shown).encode(), digest_size=8
+            ).hexdigest()
+        return known[article.docname]
+
+    return facts
 
 
-def _group_pages(app: Sphinx, tag: Category) -> Iterator[TagPage]:
+def _group_pages(
+    app: Sphinx, tag: Category, shown: Callable[[Article], tuple]
+) -> Iterator[TagPage]:
     """A tag's page, or its numbered pages past ``articles_page_size`` articles."""
-    config, domain = app.config, app.env.domains["articles"]
+    config = app.config
     size = config.articles_page_size
     pagenames = page_docnames(config.articles_tags_dir, tag, size)
     about = str(_("Articles of %(project)s tagged %(name)s, newest first."))
     about %= {"project": config.project, "name": tag.name}
     step = size if len(pagenames) > 1 else len(tag.articles)
     for number, pagename in enumerate(pagenames, start=1):
-        shown = tag.articles[(number - 1) * step : number * step]
+        articles = tag.articles[(number - 1) * step : number * step]
         yield TagPage(
             pagename,
             tag.name if number == 1 else f"{tag.name} ({number})",
             about,
             {"kind": "list", "scope": f"tag:{tag.slug}", "tag": tag.slug, "page": number},
-            (len(pagenames), tuple(_shown(domain, a) for a in shown)),
+            (len(pagenames), " ".join(map(shown, articles))),
         )
 
 
@@ -111,7 +126,8 @@ def tag_pages(app: Sphinx) -> list[TagPage]:
         {"kind": "tags", "scope": "all"},
         tuple((t.name, t.slug, len(t.articles)) for t in tags),
     )
-    return [index] + [page for tag in tags for page in _group_pages(app, tag)]
+    shown = _shown(domain)
+    return [index] + [page for tag in tags for page in _group_pages(app, tag, shown)]
 
 
 def _titles(app: Sphinx) -> dict[str, str]:
@@ -138,11 +154,7 @@ def title_of(app: Sphinx, pagename: str) -> str:
 
 def page_files(app: Sphinx) -> set[str]:
     """The tag pages' files, relative to the output folder."""
-    outdir = Path(app.outdir)
-    return {
-        Path(app.builder.get_outfilename(name)).relative_to(outdir).as_posix()
-        for name in pagenames(app)
-    }
+    return {_file(app, name) for name in pagenames(app)}
 
 
 def _site(app: Sphinx) -> str:
@@ -160,6 +172,11 @@ def _digest(site: str, page: TagPage) -> str:
     return hashlib.blake2b(text.encode(), digest_size=16).hexdigest()
 
 
+def _transforms() -> tuple:
+    # The listing filled, then its links resolved: all a tag page's content needs.
+    return (listings.ListingRenderer, ReferencesResolver)
+
+
 def _write(app: Sphinx, page: TagPage) -> None:
     """Make the page's doctree, resolve it as the documents' are, and write it."""
     settings = app.builder.docsettings.copy()  # type: ignore[attr-defined]
@@ -169,9 +186,36 @@ def _write(app: Sphinx, page: TagPage) -> None:
     section += nodes.title(page.title, page.title)
     section += listings.article_listing(**page.listing)
     doctree += section
-    app.env.apply_post_transforms(doctree, page.pagename)
+    resolve(app.env, doctree, page.pagename, _transforms())
     meta = {"og:description": page.description}
     write_page(app.builder, page.pagename, doctree, page.title, meta)
+
+
+def note_changes(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """``env-get-updated``, before the records' changes are forgotten: did any change?"""
+    app.builder._articles_records_changed = bool(env.domains["articles"].changed_records())  # type: ignore[attr-defined]
+    return []
+
+
+def _file(app: Sphinx, pagename: str) -> str:
+    """A page's file, relative to the output folder."""
+    return Path(app.builder.get_outfilename(pagename)).relative_to(app.outdir).as_posix()
+
+
+def _exists(outdir: Path, file: object) -> bool:
+    # os.path, not pathlib: asked for every tag page of every build.
+    return os.path.isfile(os.path.join(outdir, str(file)))
+
+
+def _unchanged(app: Sphinx, site: str, state: dict) -> bool:
+    """Whether every tag page is as the last build wrote it, without looking at each."""
+    outdir = app.outdir
+    return (
+        state.get("site") == site
+        and app.env.config_status == CONFIG_OK  # no setting that re-reads the documents changed
+        and not getattr(app.builder, "_articles_records_changed", True)
+        and all(_exists(outdir, entry[1]) for entry in state.get("pages", {}).values())
+    )
 
 
 def write_tag_pages(app: Sphinx) -> list:
@@ -179,19 +223,20 @@ def write_tag_pages(app: Sphinx) -> list:
     builder, outdir = app.builder, Path(app.outdir)
     record_path, key = Path(app.doctreedir) / RECORD, f"{builder.name} {outdir.resolve()}"
     record = kept.load(record_path)
-    before = record.get(key, {})
-    site, now = _site(app), {}
+    state = record[key] if isinstance(record.get(key), dict) else {}
+    site = _site(app)
+    if _unchanged(app, site, state):
+        return []
+    before, now = state.get("pages", {}), {}
     for page in tag_pages(app):
-        now[page.pagename] = digest = _digest(site, page)
-        if (
-            before.get(page.pagename) != digest
-            or not Path(builder.get_outfilename(page.pagename)).is_file()
-        ):
+        file = before[page.pagename][1] if page.pagename in before else _file(app, page.pagename)
+        now[page.pagename] = [_digest(site, page), file]
+        if before.get(page.pagename) != now[page.pagename] or not _exists(outdir, file):
             _write(app, page)
     for pagename in before.keys() - now.keys():
-        delete_page_file(outdir, Path(builder.get_outfilename(pagename)).relative_to(outdir))
-    if now != before:
-        record[key] = now
+        delete_page_file(outdir.resolve(), before[pagename][1])
+    if {"site": site, "pages": now} != state:
+        record[key] = {"site": site, "pages": now}
         kept.save(record_path, record)
     return []  # written here, not handed back: the builder would write them without a doctree
 

@@ -257,3 +257,49 @@ def test_an_article_re_read_in_its_place_is_shown_anew_without_sorting_again(bui
     older, newer, _ = re_read(published=dt.datetime(2026, 1, 1))
     assert (older.docname, newer) == (domain.newest()[1].docname, None)
     assert sorted_again
+
+
+def _main_contents(app) -> dict[str, str]:
+    """Every page's main content, by file."""
+    from bs4 import BeautifulSoup
+
+    out = Path(app.outdir)
+    return {
+        path.relative_to(out).as_posix(): str(
+            BeautifulSoup(path.read_text("utf-8"), "html.parser").select_one("article[role=main]")
+        )
+        for path in out.rglob("*.html")
+    }
+
+
+@pytest.mark.parametrize("size", [50, 1])  # 1: every list split into numbered pages
+def test_lists_of_kept_entries_are_the_lists_the_translator_writes(
+    make_app, rootdir, tmp_path, monkeypatch, size
+):
+    from sphinx_article_indexes.indexes import rendered_entries
+    from util import build, copy_project
+
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    settings = {"articles_page_size": size}
+    rendered = []
+    render = rendered_entries._render
+
+    def counted(builder, articles, refdoc):
+        rendered.extend((a.docname, refdoc) for a in articles)
+        return render(builder, articles, refdoc)
+
+    monkeypatch.setattr(rendered_entries, "_render", counted)
+    kept = _main_contents(build(make_app, src, confoverrides=settings))
+    # Each entry rendered once for the pages of a folder: the archive's, the categories', the
+    # tags' (and their numbered pages' folders), as for a page that no document can be.
+    assert len(rendered) == len(set(rendered)) > 4
+    folders = {refdoc.split("/")[0] for _docname, refdoc in rendered}
+    assert folders == {"archive", "categories", "tags"}
+    assert {refdoc.rsplit("/", 1)[-1] for _docname, refdoc in rendered} == {"\0"}
+    monkeypatch.setattr(rendered_entries, "builder_keeping_entries", lambda env: None)
+    plain = _main_contents(
+        build(make_app, copy_project(src, tmp_path / "plain"), confoverrides=settings)
+    )
+    assert kept == plain
+    # A category's page links to itself as Sphinx does: "#".
+    assert 'href="#"' in kept["categories/python.html"]

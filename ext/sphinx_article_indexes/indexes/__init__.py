@@ -6,13 +6,14 @@
 - ``listings``: the directives that place a listing, and the post-transform that fills it
   in once every article is read; which listings an incremental build must re-write.
 - ``render``: records into doctree content (cards, lists, bylines, links for every builder).
+- ``rendered_entries``: on the HTML builders, each listed article's entry rendered once.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import listings, pages
+from . import listings, pages, rendered_entries
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -34,3 +35,4 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(listings.ListingRenderer)
     app.connect("builder-inited", pages.generate_index_pages)
     app.connect("env-get-updated", listings.outdated_listings)
+    app.connect("write-started", rendered_entries.start)

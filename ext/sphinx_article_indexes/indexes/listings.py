@@ -13,7 +13,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from ..records.domain import ALL, ArticlesDomain
 from ..website import feeds
-from . import pages, render
+from . import pages, render, rendered_entries
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -131,18 +131,25 @@ class ListingRenderer(SphinxPostTransform):
         tag = domain.tag_by_slug(node.get("tag", ""))
         group = category or tag
         if group is None:
-            return render.article_list(selected, refdoc, language)
+            return self._article_list(selected)
         folder = config.articles_categories_dir if category else config.articles_tags_dir
         docnames = pages.page_docnames(folder, group, config.articles_page_size)
         number = min(node.get("page", 1), len(docnames))
         size = len(selected) if len(docnames) == 1 else config.articles_page_size
         shown = selected[(number - 1) * size : number * size]
-        listing = nodes.container("", render.article_list(shown, refdoc, language))
+        listing = nodes.container("", self._article_list(shown))
         if len(docnames) > 1:
             listing += render.pagination(refdoc, docnames, number)
         feed = feeds.feed_path(config, category) if category else feeds.tag_feed(config, tag)
         listing += render.subscribe(feed)
         return listing
+
+    def _article_list(self, articles: list) -> nodes.Element:
+        """A bullet list of articles; of entries rendered once, where the builder keeps them."""
+        builder = rendered_entries.builder_keeping_entries(self.env)
+        if builder is not None:
+            return rendered_entries.article_list(builder, articles, self.env.docname)
+        return render.article_list(articles, self.env.docname, self.config.language)
 
     def _render_around(self, node: article_listing) -> None:
         domain: ArticlesDomain = self.env.domains["articles"]

@@ -61,7 +61,7 @@ class TagPage:
     title: str
     description: str
     listing: dict[str, Any]  # the attributes of its ``article_listing`` placeholder
-    shows: tuple  # what the page shows of its articles, for its digest
+    shows: tuple  # what the page shows of its articles (digested), for its digest
 
 
 def publishes_tags(app: Sphinx) -> bool:
@@ -89,9 +89,7 @@ def _shown(domain: ArticlesDomain) -> Callable[[Article], str]:
     return facts
 
 
-def _group_pages(
-    app: Sphinx, tag: Category, shown: Callable[[Article], tuple]
-) -> Iterator[TagPage]:
+def _group_pages(app: Sphinx, tag: Category, shown: Callable[[Article], str]) -> Iterator[TagPage]:
     """A tag's page, or its numbered pages past ``articles_page_size`` articles."""
     config = app.config
     size = config.articles_page_size

@@ -265,6 +265,30 @@ def test_categories_that_look_alike_keep_their_own_page_and_feed(make_app, rootd
         assert listed[0] in feed
 
 
+def test_hostile_tag_names_are_text_on_pages_made_for_them(make_app, rootdir, tmp_path):
+    src = _publication(rootdir, tmp_path)
+    names = ["<script>alert(1)</script>", 'a & "b"', "../../../etc/passwd", "index"]
+    tags = ", ".join(json.dumps(name, ensure_ascii=False) for name in names)
+    (src / "articles" / "hostile.md").write_text(_front(title="Теги", tags=f"[{tags}]"), "utf-8")
+    app = build(make_app, src)
+    assert warnings(app) == ""
+    out = Path(app.outdir)
+    links = page(app, "articles/hostile").select(".article-tags a")
+    assert [a.get_text() for a in links] == names
+    for link in links:
+        target = (out / "articles" / link["href"]).resolve()
+        # Each its own page, inside the tags' folder; none the tags' index.
+        assert target.parent == out / "tags" and target.is_file() and target.name != "index.html"
+        soup = page(app, f"tags/{target.stem}")
+        # Text, never markup: no element of the name's, the heading and title show it as written.
+        assert not [tag for tag in soup.select("script") if "alert" in tag.get_text()]
+        assert soup.select_one("article h1").get_text().rstrip("¶") == link.get_text()
+        assert soup.title.get_text().startswith(link.get_text())
+        assert titles(article_body(app, f"tags/{target.stem}")) == ["Теги"]
+    assert not (tmp_path / "etc").exists() and not (out.parent / "etc").exists()
+    assert len({link["href"] for link in links}) == len(names)
+
+
 @pytest.mark.parametrize(("choice", "shown"), [("allow", True), ("escape", False), ("drop", False)])
 def test_raw_html_in_articles_follows_the_setting(make_app, rootdir, tmp_path, choice, shown):
     src = _publication(rootdir, tmp_path)

@@ -6,7 +6,8 @@
 - ``listings``: the directives that place a listing, and the post-transform that fills it
   in once every article is read; which listings an incremental build must re-write.
 - ``render``: records into doctree content (cards, lists, bylines, links for every builder).
-- ``rendered_entries``: on the HTML builders, each listed article's entry rendered once.
+- ``rendered_entries``: on the ``html`` builder, each listed article's entry rendered once
+  per folder.
 """
 
 from __future__ import annotations

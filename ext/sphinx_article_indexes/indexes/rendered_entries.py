@@ -24,9 +24,8 @@ from weakref import WeakKeyDictionary
 
 from docutils import nodes
 from sphinx.transforms.post_transforms import ReferencesResolver
-from sphinx.util.docutils import new_document
 
-from ..internals.page_writer import resolve
+from ..internals.page_writer import new_page, resolve
 from . import render
 
 if TYPE_CHECKING:
@@ -57,9 +56,7 @@ def builder_keeping_entries(env: BuildEnvironment) -> Builder | None:
 def _render(builder: Builder, articles: list[Article], refdoc: str) -> list[str] | None:
     """Each entry's ``<li>`` as the page ``refdoc`` would have it; None if the markup surprised."""
     env = builder.env
-    settings = builder.docsettings.copy()  # type: ignore[attr-defined]
-    settings.env = env
-    document = new_document(refdoc, settings)
+    document = new_page(builder, refdoc)
     document += render.article_list(articles, refdoc, env.config.language)
     resolve(env, document, refdoc, (ReferencesResolver,))
     items = document[0]

@@ -1,13 +1,14 @@
 """Resolve and write a page that is not a source document, as the HTML builder writes documents.
 
 The tag pages (``website.tag_pages``) are doctrees made in memory, not documents
-of the environment. :func:`resolve` applies the post-transforms a page's content
-needs (not all of them: a tag page is a listing, and each of the two dozen others
-walks the doctree) as ``env.apply_post_transforms`` does, ``doctree-resolved``
-included. :func:`write_page` has the builder write it: Sphinx's ``get_doc_context``
-looks each page up in the environment (its title, source, table of contents), so
-for the moment of one ``write_doc`` call the builder is given the page's context
-instead, and the page goes through the same translator, templates and
+of the environment. :func:`new_page` starts one with the builder's settings;
+:func:`resolve` applies the post-transforms a page's content needs (not all of
+them: a tag page is a listing, and each of the two dozen others walks the doctree)
+as ``env.apply_post_transforms`` does, ``doctree-resolved`` included.
+:func:`write_page` has the builder write it: Sphinx's ``get_doc_context`` looks
+each page up in the environment (its title, source, table of contents), so for the
+moment of one ``write_doc`` call the builder is given the page's context instead,
+and the page goes through the same translator, templates and
 ``html-page-context`` handlers as any document's.
 
 Relies on: ``env.current_document.docname`` naming the page being resolved, and
@@ -22,14 +23,23 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from sphinx.transforms import SphinxTransformer
+from sphinx.util.docutils import new_document
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
     from docutils import nodes
     from docutils.transforms import Transform
+    from sphinx.builders import Builder
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.environment import BuildEnvironment
+
+
+def new_page(builder: Builder, pagename: str) -> nodes.document:
+    """An empty doctree for ``pagename``, with the settings the builder's documents get."""
+    settings = builder.docsettings.copy()  # type: ignore[attr-defined]
+    settings.env = builder.env
+    return new_document(pagename, settings)
 
 
 def resolve(

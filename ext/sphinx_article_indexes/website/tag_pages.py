@@ -27,14 +27,13 @@ import sphinx
 from docutils import nodes
 from sphinx.environment import CONFIG_OK
 from sphinx.transforms.post_transforms import ReferencesResolver
-from sphinx.util.docutils import new_document
 from sphinx.util.nodes import make_refnode
 
 from .. import kept
 from ..i18n import _
 from ..indexes import listings  # a module: listings imports this package
 from ..indexes.pages import page_docnames
-from ..internals.page_writer import resolve, write_page
+from ..internals.page_writer import new_page, resolve, write_page
 from ..records.domain import TAG_PAGE_BUILDERS
 from ..records.slugs import fold
 from .output_files import delete_page_file
@@ -177,9 +176,7 @@ def _transforms() -> tuple:
 
 def _write(app: Sphinx, page: TagPage) -> None:
     """Make the page's doctree, resolve it as the documents' are, and write it."""
-    settings = app.builder.docsettings.copy()  # type: ignore[attr-defined]
-    settings.env = app.env
-    doctree = new_document(page.pagename, settings)
+    doctree = new_page(app.builder, page.pagename)
     section = nodes.section(ids=["tag"], names=[page.title])
     section += nodes.title(page.title, page.title)
     section += listings.article_listing(**page.listing)

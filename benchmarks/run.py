@@ -7,8 +7,11 @@
 4. this project on the same articles with 300 categories and 1000 tags instead of 12
    categories (``taxonomies``), and the floor with as many pages as those categories
    and tags have (``floor-taxonomies``): what Sphinx itself costs for them;
-5. where matplotlib is installed, this project with sphinxext-opengraph's drawn social
-   cards, to show what a card per page would cost.
+5. given ``--cards-site`` (a folder matplotlib is installed in, ``pip install --target``),
+   this project with sphinxext-opengraph's drawn social cards, to show what a card per
+   page would cost. matplotlib is on that build's path only: sphinxext-opengraph imports
+   it whenever it can (about 40 MB and 1 s per build at 250 articles), and a publication
+   installed as ``pyproject.toml`` says has no matplotlib.
 
 Then, per size: the live preview's save-to-page time against Hugo's server
 (``benchmarks/preview.py``) and the bytes one search costs a reader, Sphinx's
@@ -75,11 +78,13 @@ class Build:
     written: list[str] = field(default_factory=list)
 
 
-def timed(command: list[str], stats: Path, timeout: float) -> Build:
+def timed(command: list[str], stats: Path, timeout: float, env: dict | None = None) -> Build:
     """Run ``command`` under GNU time; report wall time, peak RSS and pages written."""
     command = ["/usr/bin/time", "-f", "%M", "-o", str(stats), *command]
     started = time.perf_counter()
-    result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
+    result = subprocess.run(
+        command, capture_output=True, text=True, timeout=timeout, check=False, env=env
+    )
     seconds = time.perf_counter() - started
     if result.returncode:
         raise RuntimeError(f"{command} failed:\n{result.stderr[-2000:]}")
@@ -87,11 +92,17 @@ def timed(command: list[str], stats: Path, timeout: float) -> Build:
     return Build(seconds, peak_kb / 1024, WRITTEN.findall(result.stdout))
 
 
-def sphinx_build(src: Path, out: Path, timeout: float, jobs: int = 1) -> Build:
-    """Build ``src`` into ``out`` with sphinx-build (HTML), measured."""
+def sphinx_build(
+    src: Path, out: Path, timeout: float, jobs: int = 1, path: Path | None = None
+) -> Build:
+    """Build ``src`` into ``out`` with sphinx-build (HTML), measured; ``path``: more modules."""
     command = [sys.executable, "-m", "sphinx", "-b", "html", "-N", "-j", str(jobs)]
     command += ["-d", str(out.parent / "doctrees"), str(src), str(out)]
-    return timed(command, out.parent / "time.txt", timeout)
+    env = None
+    if path is not None:
+        paths = [str(path), os.environ.get("PYTHONPATH", "")]
+        env = os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, paths))}
+    return timed(command, out.parent / "time.txt", timeout, env)
 
 
 def project(kind: str, corpus: Path, target: Path) -> Path:
@@ -169,7 +180,9 @@ def output_size(out: Path) -> tuple[float, float]:
     return total / 2**20, page.stat().st_size / 1024
 
 
-def full_build(kind: str, corpus: Path, work: Path, slow: float, jobs: int = 1):
+def full_build(
+    kind: str, corpus: Path, work: Path, slow: float, jobs: int = 1, cards: Path | None = None
+):
     """One clean full build of a layout; the build, and its project and output folders."""
     name = kind if jobs == 1 else f"{kind}-j{jobs}"
     src = project(kind, corpus, work / name)
@@ -178,10 +191,13 @@ def full_build(kind: str, corpus: Path, work: Path, slow: float, jobs: int = 1):
     out.parent.mkdir(parents=True)
     if kind == "hugo":
         return timed(hugo.build_command(src, out), out.parent / "time.txt", slow * 20), src, out
-    return sphinx_build(src, out, timeout=slow * 20, jobs=jobs), src, out
+    path = cards if kind == "cards" else None  # matplotlib for the cards build only
+    return sphinx_build(src, out, timeout=slow * 20, jobs=jobs, path=path), src, out
 
 
-def measure(kinds: list[str], corpora: dict[str, Path], work: Path, runs: int, slow: float) -> dict:
+def measure(
+    kinds: list[str], corpora: dict[str, Path], work: Path, args: argparse.Namespace
+) -> dict:
     """Full builds of every layout, then sizes, incremental builds and this project's ``-j 2``.
 
     The runs take turns (floor, project, ...; then again), so that a shared machine whose
@@ -190,13 +206,13 @@ def measure(kinds: list[str], corpora: dict[str, Path], work: Path, runs: int, s
     variants = [(kind, 1) for kind in kinds] + [("project", 2)]
     builds: dict[tuple[str, int], list[Build]] = {v: [] for v in variants}
     folders: dict[str, tuple[Path, Path]] = {}
-    for _ in range(runs):
+    for _ in range(args.runs):
         for kind, jobs in variants:
             done = builds[kind, jobs]
-            if done and done[-1].seconds > slow:
+            if done and done[-1].seconds > args.slow:
                 continue  # one run is enough for a slow build
             corpus = corpora.get(kind, corpora["default"])
-            build, src, out = full_build(kind, corpus, work, slow, jobs)
+            build, src, out = full_build(kind, corpus, work, args.slow, jobs, args.cards_site)
             done.append(build)
             if jobs == 1:
                 folders[kind] = (src, out)
@@ -209,7 +225,7 @@ def measure(kinds: list[str], corpora: dict[str, Path], work: Path, runs: int, s
             "peak_mb": max(b.peak_mb for b in done),
             "size": output_size(out),
         }
-    steps = incremental({k: folders[k] for k in ("floor", "project")}, runs)
+    steps = incremental({k: folders[k] for k in ("floor", "project")}, args.runs)
     for kind, by_step in steps.items():
         results[kind]["incremental"] = by_step
     parallel = builds["project", 2]
@@ -307,7 +323,8 @@ def report(results: dict[int, dict[str, dict]], kinds: list[str]) -> str:
         lines += [
             "sphinxext-opengraph can draw a preview card per page with matplotlib",
             "(`ogp_social_cards`); the publication shows one card of its own instead. The cost,",
-            "from this project built with and without drawn cards in the same run:",
+            "from this project built with and without drawn cards in the same run (matplotlib",
+            "on the cards build's path only: sphinxext-opengraph imports it wherever it can):",
             "",
             "| N | without, s | with cards, s | per page drawn |",
             "|---|---|---|---|",
@@ -480,13 +497,19 @@ def main() -> None:
     )
     parser.add_argument("--preview-max", type=int, default=1000, help="time previews up to N")
     parser.add_argument("--cards-max", type=int, default=1000, help="draw social cards up to N")
+    parser.add_argument(
+        "--cards-site", type=Path, help="a folder matplotlib is installed in: draw social cards"
+    )
     parser.add_argument("--edits", type=int, default=7, help="saves per preview timing")
     parser.add_argument("--no-search", action="store_true", help="leave search bytes out")
     args = parser.parse_args()
     kinds = ["floor", "project", "hugo", "taxonomies", "floor-taxonomies"]
     kinds += [] if args.no_ablog else ["ablog"]
     if importlib.util.find_spec("matplotlib") is not None:
-        kinds.append("cards")  # the cost of drawn social cards (nox -s bench installs it)
+        # sphinxext-opengraph would import it in every build, not only in the cards'.
+        parser.error("matplotlib is importable: pip install --target DIR it; --cards-site DIR")
+    if args.cards_site is not None:
+        kinds.append("cards")  # the cost of drawn social cards (nox -s bench installs them)
     results: dict[int, dict[str, dict]] = {}
     with tempfile.TemporaryDirectory() as tmp:
         for n in args.sizes:
@@ -498,7 +521,7 @@ def main() -> None:
             here = [k for k in kinds if k != "ablog" or not 0 < args.peer_max < n]
             here = [k for k in here if k != "cards" or n <= args.cards_max]
             work = Path(tmp) / str(n)
-            results[n] = measure(here, corpora, work, args.runs, args.slow)
+            results[n] = measure(here, corpora, work, args)
             extras(n, results[n], work, args)
             for kind, result in results[n].items():
                 if "seconds" in result:

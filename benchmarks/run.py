@@ -505,7 +505,10 @@ def main() -> None:
     kinds += [] if args.no_ablog else ["ablog"]
     if importlib.util.find_spec("matplotlib") is not None:
         # sphinxext-opengraph would import it in every build, not only in the cards'.
-        parser.error("matplotlib is importable: pip install --target DIR it; --cards-site DIR")
+        parser.error(
+            "matplotlib is importable here, so every build would pay for it: install it "
+            "apart (pip install --target DIR matplotlib) and pass --cards-site DIR"
+        )
     if args.cards_site is not None:
         kinds.append("cards")  # the cost of drawn social cards (nox -s bench installs them)
     results: dict[int, dict[str, dict]] = {}

@@ -7,7 +7,7 @@
   in once every article is read; which listings an incremental build must re-write.
 - ``render``: records into doctree content (cards, lists, bylines, links for every builder).
 - ``rendered_entries``: on the ``html`` builder, each listed article's entry rendered once
-  per folder.
+  per folder depth.
 """
 
 from __future__ import annotations

@@ -1,28 +1,33 @@
-"""A listed article's entry rendered to HTML once per build and folder, not on every list.
+"""A listed article's entry rendered to HTML once per build and depth, not on every list.
 
 An article is listed on its year's page, each of its categories' and tags'
 pages, and with a hundred others on each of them: every list made each entry's
 nodes again, resolved its links, and every post-transform and the translator
 walked them (a category page of 50 articles: about 55 ms; 40 ms with this). An
-entry's HTML depends only on the article and on the folder of the page showing it
-(its links are relative; a link to the page itself is ``#``), so on the ``html``
-builder each is rendered once per folder, exactly as it
-would be on the page (links resolved, ``doctree-resolved`` handled, the builder's
-translator), and a list holds the kept HTML of its entries.
+entry's HTML depends only on the article and on where the page showing it is:
+its links are relative. So on the ``html`` builder each is rendered once for
+each depth of folder, exactly as it would be on a page there (links resolved,
+``doctree-resolved`` handled, the builder's translator), but as if for a page in
+a folder that no document can be in, whose links all climb to the root
+(``../categories/python.html``). A list holds the kept HTML of its entries, with
+the links into its own page's folder written as Sphinx writes them from there
+(``python.html``, and ``#`` for the page itself): the archive's, the categories'
+and the tags' pages share one rendering.
 
 Relies on: the HTML translator writing a list item's markup when the item is
-walked (what its list adds is in the list's own visit and depart), and on
-``resolve`` (``internals.page_writer``). Tested with Sphinx 8.2.3, 9.0.4 and 9.2.0.
+walked (what its list adds is in the list's own visit and depart), on Sphinx's
+``relative_uri`` dropping only the folders two pages share, and on ``resolve``
+(``internals.page_writer``). Tested with Sphinx 8.2.3, 9.0.4 and 9.2.0.
 """
 
 from __future__ import annotations
 
 import posixpath
-from html import escape
 from typing import TYPE_CHECKING
 from weakref import WeakKeyDictionary
 
 from docutils import nodes
+from docutils.writers._html_base import HTMLTranslator
 from sphinx.transforms.post_transforms import ReferencesResolver
 
 from ..internals.page_writer import new_page, resolve
@@ -74,22 +79,43 @@ def _render(builder: Builder, articles: list[Article], refdoc: str) -> list[str]
     return entries
 
 
+def _attribute(text: str) -> str:
+    """``text`` as the HTML translator writes it in an attribute."""
+    return text.translate(HTMLTranslator.special_characters)
+
+
+def _from_folder(html: str, folder: str) -> str:
+    """Entries rendered for a page nowhere at ``folder``'s depth, as a page in ``folder`` has them.
+
+    A link climbs to the root and down again (``../../archive/2024/2.html``); from a
+    page in ``archive/2024`` Sphinx drops the folders the two share (``2.html``, and
+    ``../2023.html`` for the year before). The longest shared start is replaced first.
+    """
+    parts = folder.split("/") if folder else []
+    up = "../" * len(parts)
+    for shared in range(len(parts), 0, -1):
+        climbed = _attribute(up + "/".join(parts[:shared]) + "/")
+        html = html.replace(f'href="{climbed}', 'href="' + "../" * (len(parts) - shared))
+    return html
+
+
 def article_list(builder: Builder, articles: list[Article], refdoc: str) -> nodes.Element:
     """The bullet list of ``articles`` for the page ``refdoc``, of kept entries."""
-    kept: dict[tuple[str, str], str] = builder.__dict__.setdefault(_KEPT, {})
+    kept: dict[tuple[str, int], str] = builder.__dict__.setdefault(_KEPT, {})
     folder, own = posixpath.split(builder.get_target_uri(refdoc))
-    missing = [a for a in articles if (a.docname, folder) not in kept]
+    depth = folder.count("/") + 1 if folder else 0
+    missing = [a for a in articles if (a.docname, depth) not in kept]
     if missing:
-        # Rendered as if for a page of the folder that no document can be, so shared by its pages.
-        entries = _render(builder, missing, posixpath.join(folder, "\0"))
+        # For a page at that depth in folders that no document can be in: "\0/\0/\0".
+        entries = _render(builder, missing, "/".join(["\0"] * (depth + 1)))
         if entries is None:
             return render.article_list(articles, refdoc, builder.config.language)
-        kept.update(((a.docname, folder), entry) for a, entry in zip(missing, entries, strict=True))
+        kept.update(((a.docname, depth), entry) for a, entry in zip(missing, entries, strict=True))
     if not articles:
         return render.article_list(articles, refdoc, builder.config.language)
-    html = "".join(kept[a.docname, folder] for a in articles)
+    html = _from_folder("".join(kept[a.docname, depth] for a in articles), folder)
     # A link to the page itself is "#" on it, as Sphinx writes it (a category's on its page).
-    html = html.replace(f'href="{escape(own)}"', 'href="#"')
+    html = html.replace(f'href="{_attribute(own)}"', 'href="#"')
     items = nodes.bullet_list(classes=["article-list"])
     # One child, which the translator writes as it is, between the list's tags.
     items += nodes.raw("", html, format="html")

@@ -498,3 +498,35 @@ def test_an_image_whose_name_is_taken_gets_another_digest_and_keeps_its_file_nam
     assert name != image_name("posts/a/1.png")
     assert name.startswith("1-") and name.endswith(".png") and len(name) == len("1-12345678.png")
     assert images.add_file("posts/b", "posts/a/1.png") == name  # one file, one name
+
+
+def test_myst_reads_front_matter_through_yaml_safe_load_and_gets_libyaml(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    """internals/libyaml_front_matter.py: MyST's ``yaml.safe_load`` of each page's front matter."""
+    import yaml
+    from myst_parser.config import main as myst_config
+    from myst_parser.mdit_to_docutils import base as myst_renderer
+
+    assert "yaml.safe_load(" in inspect.getsource(myst_config.read_topmatter)
+    assert "yaml.safe_load(" in inspect.getsource(myst_renderer.DocutilsRenderer.render_front_matter)
+    assert yaml.__with_libyaml__  # PyYAML's wheels are built with LibYAML
+    pure, loaded = [], []
+    monkeypatch.setattr(yaml.SafeLoader, "__init__", _counted(yaml.SafeLoader.__init__, pure))
+    monkeypatch.setattr(yaml.CSafeLoader, "__init__", _counted(yaml.CSafeLoader.__init__, loaded))
+    app = build(make_app, copy_project(rootdir / "test-publication", tmp_path / "s"))
+    articles = [d for d in app.env.found_docs if d.startswith("articles/")]
+    assert pure == []  # nothing parsed with the pure Python parser
+    # Each article's front matter: by our records once, by MyST twice.
+    assert len(loaded) >= 3 * len(articles) > 0
+    # What MyST read from it is the page's metadata, as before.
+    assert app.env.metadata["edition"].get("nosearch") is not None
+    assert yaml.safe_load.__module__ == "yaml"  # given back once parsed
+
+
+def _counted(function, calls: list):
+    def counted(self, *args, **kwargs):
+        calls.append(type(self).__name__)
+        return function(self, *args, **kwargs)
+
+    return counted

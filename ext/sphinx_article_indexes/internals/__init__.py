@@ -19,6 +19,7 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``pages_written``: the live preview reloads the open pages before the search index is written.
 - ``search_prune``: Sphinx's search index pruned against a set of documents, not a dict.
 - ``image_names``: images named by their path, so that no build numbers them in its own order.
+- ``libyaml_front_matter``: MyST reads front matter with LibYAML's parser (``safety.file_access``).
 """
 
 from __future__ import annotations

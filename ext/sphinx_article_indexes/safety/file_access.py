@@ -19,6 +19,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from sphinx import addnodes
 from sphinx.util import logging
 
+from ..internals.libyaml_front_matter import while_parsing
 from ..records.reading import is_article
 
 if TYPE_CHECKING:
@@ -29,17 +30,19 @@ logger = logging.getLogger(__name__)
 
 
 class ArticleParser(MystParser):
-    """MyST's parser, with file insertion off while an article is parsed."""
+    """MyST's parser, with file insertion off while an article is parsed (and LibYAML on)."""
 
     def parse(self, inputstring: str, document: nodes.document) -> None:
         """Parse the text; an article's directives may not read other files."""
         env = document.settings.env
         if not is_article(env, env.docname):
-            return super().parse(inputstring, document)
+            with while_parsing():
+                return super().parse(inputstring, document)
         settings = document.settings
         enabled, settings.file_insertion_enabled = settings.file_insertion_enabled, False
         try:
-            return super().parse(inputstring, document)
+            with while_parsing():
+                return super().parse(inputstring, document)
         finally:
             settings.file_insertion_enabled = enabled
 

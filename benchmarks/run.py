@@ -22,7 +22,9 @@ Times are the fastest of ``--runs`` runs (at a size where a configuration is slo
 than ``--slow`` seconds, every configuration is run once), as ``timeit`` reports: on
 a shared machine another tenant's load only ever adds time (here the same build took
 31 to 42 s in a row), and the runs take turns so that every layout meets it alike.
-They are shown as ratios to the floor measured in the same run. Usage: ``nox -s bench`` or
+They are shown as ratios to the floor measured in the same run. ``--instructions`` adds
+the instructions each build executes (valgrind; ``benchmarks/instructions.py``), which
+that noise does not move. Usage: ``nox -s bench`` or
 ``python benchmarks/run.py --sizes 250 1000 2000``.
 """
 
@@ -43,6 +45,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).parent))
 import hugo_peer as hugo
+import instructions
 import preview
 import search
 from corpus import category_names, vocabulary, write_corpus
@@ -93,17 +96,37 @@ def timed(command: list[str], stats: Path, timeout: float, env: dict | None = No
     return Build(seconds, peak_kb / 1024, WRITTEN.findall(result.stdout))
 
 
+def _sphinx_command(src: Path, out: Path, jobs: int = 1) -> list[str]:
+    """sphinx-build's command for an HTML build of ``src`` into ``out``."""
+    options = ["-b", "html", "-N", "-j", str(jobs), "-d", str(out.parent / "doctrees")]
+    return [sys.executable, "-m", "sphinx", *options, str(src), str(out)]
+
+
 def sphinx_build(
     src: Path, out: Path, timeout: float, jobs: int = 1, path: Path | None = None
 ) -> Build:
     """Build ``src`` into ``out`` with sphinx-build (HTML), measured; ``path``: more modules."""
-    command = [sys.executable, "-m", "sphinx", "-b", "html", "-N", "-j", str(jobs)]
-    command += ["-d", str(out.parent / "doctrees"), str(src), str(out)]
     env = None
     if path is not None:
         paths = [str(path), os.environ.get("PYTHONPATH", "")]
         env = os.environ | {"PYTHONPATH": os.pathsep.join(filter(None, paths))}
-    return timed(command, out.parent / "time.txt", timeout, env)
+    return timed(_sphinx_command(src, out, jobs), out.parent / "time.txt", timeout, env)
+
+
+# The layouts whose work is counted with ``--instructions``: the floor, this project, and both
+# with many categories and tags (Hugo and ABlog are peers, not what a target compares).
+COUNTED = ("floor", "project", "taxonomies", "floor-taxonomies")
+
+
+def count_instructions(results: dict, work: Path, slow: float) -> None:
+    """One more clean build of each counted layout, under valgrind: its instructions."""
+    for kind in COUNTED:
+        if kind in results:
+            src = results["folders"][kind][0]
+            out = work / f"{kind}-counted" / "html"
+            shutil.rmtree(out.parent, ignore_errors=True)
+            command = _sphinx_command(src, out)
+            results[kind]["instructions"] = instructions.counted(command, out.parent, slow * 200)
 
 
 def project(kind: str, corpus: Path, target: Path) -> Path:
@@ -337,7 +360,8 @@ def report(results: dict[int, dict[str, dict]], kinds: list[str]) -> str:
     for n, by_kind in results.items():
         serial, parallel = by_kind["project"]["seconds"], by_kind["project"]["parallel"]
         lines.append(f"| {n} | {serial:.1f} | {parallel:.1f} | {serial / parallel:.2f}x |")
-    lines += _taxonomies(results) + _previews(results) + _searches(results) + _targets(results)
+    lines += _taxonomies(results) + _instructions(results) + _previews(results)
+    lines += _searches(results) + _targets(results)
     return "\n".join(lines) + "\n"
 
 
@@ -372,6 +396,29 @@ def _taxonomies(results: dict) -> list[str]:
         "floor with as many pages, ×",
     ]  # fmt: skip
     return _section("Many categories and tags", intro, columns, rows)
+
+
+def _instructions(results: dict) -> list[str]:
+    """The instructions each counted layout executed (``--instructions``), if counted."""
+    rows = []
+    for n, by_kind in results.items():
+        if "instructions" not in by_kind["floor"]:
+            continue
+        counts = {kind: by_kind[kind]["instructions"] for kind in COUNTED if kind in by_kind}
+        floor, project = counts["floor"], counts["project"]
+        for kind, count in counts.items():
+            to_project = f"{count / project:.2f}" if kind == "taxonomies" else "–"
+            rows.append([n, kind, f"{count / 1e9:.1f}", f"{count / floor:.2f}", to_project])
+    if not rows:
+        return []
+    intro = [
+        "One more clean build of each, under valgrind's cachegrind, which counts the",
+        "instructions it and its child processes (Pagefind) execute: the work a build does,",
+        "the same on every run, which a shared machine's noise does not move; what waiting",
+        "on memory and the disk costs is not in it (`benchmarks/instructions.py`).",
+    ]
+    columns = ["N", "build", "instructions, G", "× floor", "× project"]
+    return _section("Work: instructions executed", intro, columns, rows)
 
 
 def _previews(results: dict) -> list[str]:
@@ -421,12 +468,18 @@ def _targets(results: dict) -> list[str]:
     for n, by_kind in results.items():
         project, floor = by_kind["project"], by_kind["floor"]
         rows.append((n, "full build ≤ 1.5× the floor", project["seconds"] / floor["seconds"], 1.5))
+        if "instructions" in floor:
+            rows.append((n, "… counted in instructions",
+                         project["instructions"] / floor["instructions"], 1.5))  # fmt: skip
         rows.append((n, "peak memory ≤ 1.5× the floor", project["peak_mb"] / floor["peak_mb"], 1.5))
         rows.append((n, "`-j 2` speed-up ≥ 1.2", -project["seconds"] / project["parallel"], -1.2))
         if "taxonomies" in by_kind:
             many = by_kind["taxonomies"]
             rows.append((n, "300 categories + 1000 tags ≤ 1.1× the build",
                          many["seconds"] / project["seconds"], 1.1))  # fmt: skip
+            if "instructions" in many:
+                rows.append((n, "… counted in instructions",
+                             many["instructions"] / project["instructions"], 1.1))  # fmt: skip
             rows.append((n, "… and the article page within 10 %",
                          abs(many["size"][1] / project["size"][1] - 1), 0.1))  # fmt: skip
         if "preview" in by_kind:
@@ -500,7 +553,12 @@ def main() -> None:
     )
     parser.add_argument("--edits", type=int, default=7, help="saves per preview timing")
     parser.add_argument("--no-search", action="store_true", help="leave search bytes out")
+    parser.add_argument(
+        "--instructions", action="store_true", help="count each build's instructions (valgrind)"
+    )
     args = parser.parse_args()
+    if args.instructions and not instructions.available():
+        parser.error("--instructions runs the builds under valgrind, which is not installed")
     kinds = ["floor", "project", "hugo", "taxonomies", "floor-taxonomies"]
     kinds += [] if args.no_ablog else ["ablog"]
     if importlib.util.find_spec("matplotlib") is not None:
@@ -523,6 +581,8 @@ def main() -> None:
             here = [k for k in here if k != "cards" or n <= args.cards_max]
             work = Path(tmp) / str(n)
             results[n] = measure(here, corpora, work, args)
+            if args.instructions:
+                count_instructions(results[n], work, args.slow)
             extras(n, results[n], work, args)
             for kind, result in results[n].items():
                 if "seconds" in result:

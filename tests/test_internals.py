@@ -508,8 +508,9 @@ def test_myst_reads_front_matter_through_yaml_safe_load_and_gets_libyaml(
     from myst_parser.config import main as myst_config
     from myst_parser.mdit_to_docutils import base as myst_renderer
 
+    renderer = myst_renderer.DocutilsRenderer
     assert "yaml.safe_load(" in inspect.getsource(myst_config.read_topmatter)
-    assert "yaml.safe_load(" in inspect.getsource(myst_renderer.DocutilsRenderer.render_front_matter)
+    assert "yaml.safe_load(" in inspect.getsource(renderer.render_front_matter)
     assert yaml.__with_libyaml__  # PyYAML's wheels are built with LibYAML
     pure, loaded = [], []
     monkeypatch.setattr(yaml.SafeLoader, "__init__", _counted(yaml.SafeLoader.__init__, pure))

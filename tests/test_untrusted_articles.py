@@ -323,3 +323,24 @@ def test_hard_line_breaks_are_kept_whatever_the_raw_html_setting(make_app, rootd
     # MyST's line break for the PDF, kept: it is MyST's own markup, not the author's.
     breaks = [n.astext() for n in app.env.get_doctree("articles/verse").findall(nodes.raw)]
     assert "\\\\" in [b.strip() for b in breaks]
+
+
+@pytest.mark.parametrize("buildername", ["html", "epub"])
+def test_a_contents_directive_in_embedded_rst_is_written_not_crashing(
+    make_app, rootdir, tmp_path, buildername
+):
+    """MyST-Parser#318: ``.. contents::`` in ``{eval-rst}`` stopped the whole build."""
+    src = _publication(rootdir, tmp_path)
+    rst = "```{eval-rst}\n.. contents:: Содержание\n   :local:\n```\n"
+    sections = "\n## Начало\n\nТекст.\n\n## Конец\n\nЕщё текст.\n"
+    text = f"---\ntitle: Импорт из ABlog\ndate: 2025-01-02\n---\n\n{rst}{sections}"
+    (src / "articles" / "imported.md").write_text(text, "utf-8")
+    app = build(make_app, src, buildername)
+    if buildername == "html":
+        body = article_body(app, "articles/imported")
+        links = body.select_one("nav.contents").select("a")
+        assert [a.get_text() for a in links] == ["Начало", "Конец"]
+        sections = [f"#{s['id']}" for s in body.select("section section")]
+        assert [a["href"] for a in links] == sections
+        _everywhere(app)
+    assert "pending" not in warnings(app)

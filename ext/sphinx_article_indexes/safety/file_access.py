@@ -36,15 +36,33 @@ class ArticleParser(MystParser):
         """Parse the text; an article's directives may not read other files."""
         env = document.settings.env
         if not is_article(env, env.docname):
-            with while_parsing():
-                return super().parse(inputstring, document)
+            self._parse(inputstring, document)
+            return
         settings = document.settings
         enabled, settings.file_insertion_enabled = settings.file_insertion_enabled, False
         try:
-            with while_parsing():
-                return super().parse(inputstring, document)
+            self._parse(inputstring, document)
         finally:
             settings.file_insertion_enabled = enabled
+
+    def _parse(self, inputstring: str, document: nodes.document) -> None:
+        with while_parsing():
+            super().parse(inputstring, document)
+        _keep_pending_transforms(document)
+
+
+def _keep_pending_transforms(document: nodes.document) -> None:
+    """Hand the document the transforms that reST parsed in ``{eval-rst}`` left pending.
+
+    MyST parses an ``{eval-rst}`` block into a document of its own and keeps its
+    nodes, not its transforms: a ``.. contents::`` there left a ``pending`` node that
+    no translator can write, and the whole build stopped (MyST-Parser#318, open
+    since 2021; ABlog and Sphinx blogs imported as reST have them).
+    """
+    noted = {id(entry[2]) for entry in document.transformer.transforms}
+    for pending in document.findall(nodes.pending):
+        if id(pending) not in noted:
+            document.transformer.add_pending(pending)
 
 
 def _outside(root: Path, path: str) -> bool:

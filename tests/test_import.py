@@ -271,3 +271,14 @@ def test_the_build_s_warnings_are_reported_with_what_to_do(tmp_path, capsys):
     assert "articles/2020/broken.md:10: build: image file not readable" in said
     assert "the image is not in the old site: add the file or take the image out" in said
     assert "build warnings in imported articles: 2" in said
+
+
+def test_a_named_engine_s_site_without_its_settings_file_is_imported_with_defaults(tmp_path):
+    """``--engine ablog`` on a folder without ``conf.py`` (a repository's root): no traceback."""
+    site = tmp_path / "site"
+    shutil.copytree(SITES / "ablog" / "posts", site / "posts")
+    docs = tmp_path / "docs"
+    shutil.copytree(ROOT, docs)
+    command = ["import", str(site), "--into", str(docs), "--engine", "ablog", "--no-check"]
+    assert main(command) == 0
+    assert len(list((docs / "articles").rglob("*.md"))) == 3

@@ -125,7 +125,7 @@ def python_constants(path: Path) -> dict:
     """The plain ``NAME = literal`` assignments of a Python file, without running it."""
     try:
         tree = ast.parse(_read(path))
-    except (SyntaxError, ValueError):
+    except (SyntaxError, ValueError, OSError):  # OSError: no such file, as the others read
         return {}
     constants = {}
     for node in tree.body:

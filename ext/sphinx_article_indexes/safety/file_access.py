@@ -19,6 +19,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from sphinx import addnodes
 from sphinx.util import logging
 
+from ..internals.eval_rst_transforms import keep_pending_transforms
 from ..internals.libyaml_front_matter import while_parsing
 from ..records.reading import is_article
 
@@ -48,21 +49,7 @@ class ArticleParser(MystParser):
     def _parse(self, inputstring: str, document: nodes.document) -> None:
         with while_parsing():
             super().parse(inputstring, document)
-        _keep_pending_transforms(document)
-
-
-def _keep_pending_transforms(document: nodes.document) -> None:
-    """Hand the document the transforms that reST parsed in ``{eval-rst}`` left pending.
-
-    MyST parses an ``{eval-rst}`` block into a document of its own and keeps its
-    nodes, not its transforms: a ``.. contents::`` there left a ``pending`` node that
-    no translator can write, and the whole build stopped (MyST-Parser#318, open
-    since 2021; ABlog and Sphinx blogs imported as reST have them).
-    """
-    noted = {id(entry[2]) for entry in document.transformer.transforms}
-    for pending in document.findall(nodes.pending):
-        if id(pending) not in noted:
-            document.transformer.add_pending(pending)
+        keep_pending_transforms(document)  # MyST-Parser#318
 
 
 def _outside(root: Path, path: str) -> bool:

@@ -556,6 +556,9 @@ def main() -> None:
     parser.add_argument(
         "--instructions", action="store_true", help="count each build's instructions (valgrind)"
     )
+    parser.add_argument(
+        "--instructions-max", type=int, default=0, help="count instructions up to N (0: always)"
+    )
     args = parser.parse_args()
     if args.instructions and not instructions.available():
         parser.error("--instructions runs the builds under valgrind, which is not installed")
@@ -581,7 +584,7 @@ def main() -> None:
             here = [k for k in here if k != "cards" or n <= args.cards_max]
             work = Path(tmp) / str(n)
             results[n] = measure(here, corpora, work, args)
-            if args.instructions:
+            if args.instructions and not 0 < args.instructions_max < n:
                 count_instructions(results[n], work, args.slow)
             extras(n, results[n], work, args)
             for kind, result in results[n].items():

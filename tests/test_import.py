@@ -282,3 +282,31 @@ def test_a_named_engine_s_site_without_its_settings_file_is_imported_with_defaul
     command = ["import", str(site), "--into", str(docs), "--engine", "ablog", "--no-check"]
     assert main(command) == 0
     assert len(list((docs / "articles").rglob("*.md"))) == 3
+
+
+def test_a_sphinx_blog_s_references_roles_and_updates_carry_over(site_of):
+    """ABlog's reST: labels, :doc:, extlinks roles, rst_epilog's links, ``update``."""
+    _, _, app = site_of("ablog")
+    pages = _pages(app)
+    first = pages["articles/2024/first.html"].select_one("article[role=main]")
+    second = pages["articles/2025/second.html"].select_one("article[role=main]")
+    links = {a.get_text(): a["href"] for a in first.select("a[href]")}
+    # A post's label (and its file's name, as ABlog names posts) and its old name: the article.
+    assert links["Второй пост ABlog"] == "../2025/second.html"
+    assert links["по имени"] == "../2025/second.html"
+    assert links["подраздел"] == "../2025/second.html#podrazdel"
+    assert second.select_one("section#podrazdel h2").get_text().startswith("Подраздел")
+    assert links["задача 7"] == "https://github.com/example/ablog/issues/7"
+    links = {a.get_text(): a["href"] for a in second.select("a[href]")}
+    assert links["задача 12"] == "https://github.com/example/ablog/issues/12"
+    assert links["Sphinx"] == "https://www.sphinx-doc.org/"  # from the old site's rst_epilog
+    # Defined at the end, used in two sections: each is a link.
+    assert [a["href"] for a in second.select("a") if a.get_text() == "ABlog"] == [
+        "https://ablog.readthedocs.io/"
+    ] * 2
+    updates = [a.select_one(".admonition-title").get_text() for a in second.select(".admonition")]
+    assert updates == ["Обновлено June 7, 2025"]
+    assert "Добавлена картинка." in second.select_one(".admonition").get_text()
+    update = first.select_one(".admonition")
+    assert update.select_one(".admonition-title").get_text() == "Обновлено Jan 9th, 2024"
+    assert "Исправлена опечатка." in update.get_text()

@@ -9,6 +9,7 @@ engine's site and writes Markdown articles and the files they use into DOCS.
 - ``posts``: the normalised front matter and the article's path.
 - ``liquid``, ``shortcodes``, ``pelican``, ``markup``: the body into MyST Markdown.
 - ``links``: links between posts and files the posts use, pointed at the new site.
+- ``sphinx_refs``, ``ablog_directives``, ``rst``: what a Sphinx blog's reST needs on the new site.
 - ``output``: writing safely (re-runs, hand edits, ``--dry-run``); ``report``: what happened.
 """
 
@@ -16,7 +17,19 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from . import check, engines, links, liquid, markup, pelican, posts, rst, shortcodes
+from . import (
+    ablog_directives,
+    check,
+    engines,
+    links,
+    liquid,
+    markup,
+    pelican,
+    posts,
+    rst,
+    shortcodes,
+    sphinx_refs,
+)
 from .report import PostReport, Report
 
 # What each engine's Markdown needs; reST posts are kept as they are but for their links.
@@ -53,19 +66,28 @@ def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: 
         markup.html_images(conversion)
         markup.html_anchors(conversion)
         markup.heading_levels(conversion)
+    if site.engine == "ablog":
+        ablog_directives.convert(conversion, site, post.markup)
     rewriting = links.rewrite(conversion, targets, post.source, targets.docs / post.output)
+    sphinx_refs.rewrite(conversion, targets, post.source)
     if post.markup == "md":
         report.left = markup.set_aside(conversion)
     report.absorb(conversion.done, rewriting)
     report.copies = rewriting.copies
     if post.markup == "rst":
         report.done["reST kept as reST"] = 1
-        return rst.to_myst(conversion.text)
+        return rst.to_myst(conversion.text, _epilog(site))
     if settings := markup.myst_settings(conversion.text):
         post.front["myst"] = settings
         if "enable_extensions" in settings:
             report.done["$$ math"] += 1
     return conversion.text
+
+
+def _epilog(site: engines.Site) -> str:
+    """What the old site's Sphinx added to every reST page: its named links, substitutions."""
+    parts = (site.settings.get("rst_prolog"), site.settings.get("rst_epilog"))
+    return "\n".join(part for part in parts if isinstance(part, str))
 
 
 def run(
@@ -89,6 +111,8 @@ def run(
     for post in read:
         aliases = post.front.get("aliases", [])
         targets.add(post.source, post.old_url, docs / post.output, aliases, post.body)
+        for label in post.labels:
+            targets.page_labels.setdefault(sphinx_refs.label_key(label), docs / post.output)
     writer = report.writer(docs, force)
     for post in read:
         entry = report.post(post.source.relative_to(source), post.output, post.problems)

@@ -41,6 +41,7 @@ class Targets:
     by_url: dict[str, Path] = field(default_factory=dict)  # old URL key → new article file
     by_source: dict[Path, Path] = field(default_factory=dict)  # old post file → new file
     labels: dict[Path, set[str]] = field(default_factory=dict)  # new file → its labels
+    page_labels: dict[str, Path] = field(default_factory=dict)  # reST label of a title → file
 
     def add(self, source: Path, old_url: str, output: Path, aliases: list[str], body: str) -> None:
         """Know a post by its file, by each of its old addresses, and its anchors."""

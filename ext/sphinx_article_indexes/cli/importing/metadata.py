@@ -10,6 +10,7 @@ import yaml
 
 from ...records import dialects, frontmatter
 from ...records.frontmatter import KNOWN_KEYS
+from .rst import LABEL
 
 _PELICAN_LINE = re.compile(r"([A-Za-z][\w-]*):[ \t]*(.*)")
 _RST_UNDERLINE = re.compile(r"([=\-~`#*^\"'+:.,_])\1{2,}[ \t]*")
@@ -32,6 +33,7 @@ class Source:
     body: str
     markup: str  # "md" or "rst"
     problems: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # reST labels of the post's title
 
 
 def read_text(path: Path) -> tuple[str, list[str]]:
@@ -113,10 +115,16 @@ def _rst(text: str) -> Source:
     meta: dict = {}
     lines = text.split("\n")
     title_at = _rst_title(lines)
+    labels: list[str] = []
     if title_at is not None:
         start, end = title_at
         title = (line for line in lines[start:end] if not _RST_UNDERLINE.fullmatch(line))
         meta["title"] = next(title).strip()
+        # ``.. _name:`` above the title names the post: its links become the article's.
+        while start > 0 and (not lines[start - 1].strip() or LABEL.fullmatch(lines[start - 1])):
+            start -= 1
+            if match := LABEL.fullmatch(lines[start]):
+                labels.insert(0, match[1].strip("`"))
         lines = lines[:start] + lines[end:]
     body = "\n".join(lines)
     fields = re.match(r"\s*((?::[\w-]+:.*\n)+)", body)
@@ -128,7 +136,7 @@ def _rst(text: str) -> Source:
     if post := _ABLOG_RST.search(body):
         meta.update(_ablog_options(post[1], post[2]))
         body = body[: post.start()] + body[post.end() :]
-    return Source(meta, body.lstrip("\n"), "rst")
+    return Source(meta, body.lstrip("\n"), "rst", labels=labels)
 
 
 def _rst_title(lines: list[str]) -> tuple[int, int] | None:

@@ -30,6 +30,7 @@ class Post:
     output: Path  # relative to DOCS
     old_url: str
     problems: list[str] = field(default_factory=list)
+    labels: list[str] = field(default_factory=list)  # reST labels of its title
 
 
 def _zone(site: Site) -> dt.tzinfo:
@@ -124,7 +125,10 @@ def read_post(site: Site, path: Path) -> Post:
     front["aliases"] = list(dict.fromkeys(a for a in aliases if a.startswith("/")))
     year = f"{published.year:04}" if published else "undated"
     output = PurePosixPath("articles", year, _slug(site, path, source.meta) + ".md")
-    return Post(path, front, source.body, source.markup, Path(output), old, problems)
+    labels = list(source.labels)
+    if site.engine == "ablog":  # ABlog names each post for :ref: by its file (folder, for index)
+        labels.append(path.parent.name if path.stem == "index" else path.stem)
+    return Post(path, front, source.body, source.markup, Path(output), old, problems, labels)
 
 
 def front_matter(front: dict) -> str:

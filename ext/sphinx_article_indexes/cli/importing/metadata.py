@@ -133,10 +133,17 @@ def _rst(text: str) -> Source:
             name, value = _RST_FIELD.fullmatch(line).groups()
             meta[name.casefold()] = value.strip()
         body = body[fields.end() :]
+    problems = []
     if post := _ABLOG_RST.search(body):
         meta.update(_ablog_options(post[1], post[2]))
         body = body[: post.start()] + body[post.end() :]
-    return Source(meta, body.lstrip("\n"), "rst", labels=labels)
+        # ABlog lists a page once more for each further ``post`` (a section as a post of its
+        # own); an article is listed once: those go, said in the report.
+        for more in _ABLOG_RST.finditer(body):
+            date = more[1].strip() or "no date"
+            problems.append(f"a further 'post' directive ({date}) was left out: listed once")
+        body = _ABLOG_RST.sub("", body)
+    return Source(meta, body.lstrip("\n"), "rst", problems, labels)
 
 
 def _rst_title(lines: list[str]) -> tuple[int, int] | None:
@@ -172,3 +179,7 @@ def _ablog_myst(source: Source) -> None:
     if post := _ABLOG_MYST.search(source.body):
         source.meta.update(_ablog_options(post[2], post[3]))
         source.body = source.body[: post.start()] + post[4] + source.body[post.end() :]
+        for more in _ABLOG_MYST.finditer(source.body):
+            date = more[2].strip() or "no date"
+            source.problems.append(f"a further 'post' directive ({date}) was left out: listed once")
+        source.body = _ABLOG_MYST.sub(lambda more: more[4], source.body)

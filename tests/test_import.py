@@ -310,3 +310,21 @@ def test_a_sphinx_blog_s_references_roles_and_updates_carry_over(site_of):
     update = first.select_one(".admonition")
     assert update.select_one(".admonition-title").get_text() == "Обновлено Jan 9th, 2024"
     assert "Исправлена опечатка." in update.get_text()
+
+
+def test_a_pelican_folder_of_rest_posts_with_their_fields_first(tmp_path, capsys):
+    """Pelican without ``PATH`` reads where it runs; after ``:title:``, a title is a section."""
+    site = tmp_path / "site"
+    site.mkdir()
+    post = ":title: Заметки\n:date: 2014-12-26 18:56\n:category: Misc\n\nLinux\n=====\n\nТекст.\n\n"
+    post += "Libnotify\n---------\n\nЕщё.\n\nMac OS X\n========\n\nКонец.\n"
+    (site / "notes.rst").write_text(post, "utf-8")
+    docs = shutil.copytree(ROOT, tmp_path / "docs")
+    assert main(["import", str(site), "--into", str(docs), "--engine", "pelican"]) == 0
+    said = capsys.readouterr().out
+    assert "pelican: 1 posts read" in said
+    assert "build warnings in imported articles: 0 " in said, said
+    text = (docs / "articles" / "2014" / "notes.md").read_text("utf-8")
+    assert "title: Заметки" in text
+    headings = [line for line in text.splitlines() if line.startswith("#")]
+    assert headings == ["## Linux", "### Libnotify", "## Mac OS X"]

@@ -191,6 +191,13 @@ def _files(folder: Path) -> list[Path]:
     )
 
 
+def pelican_content(site: Site) -> Path:
+    """Pelican's content folder: ``PATH``; unset, where Pelican runs (``content/`` if there)."""
+    if "PATH" in site.settings:
+        return site.root / str(site.settings["PATH"])
+    return site.root / "content" if (site.root / "content").is_dir() else site.root
+
+
 def find_posts(site: Site) -> list[Path]:
     """The files of every post, drafts and page bundles included, in a stable order."""
     if site.engine == "jekyll":
@@ -199,7 +206,7 @@ def find_posts(site: Site) -> list[Path]:
         content = site.root / str(site.settings.get("contentDir", "content"))
         return [p for p in _files(content) if not p.name.startswith("_index.")]
     if site.engine == "pelican":
-        content = site.root / str(site.settings.get("PATH", "content"))
+        content = pelican_content(site)
         pages = {content / str(d) for d in site.settings.get("PAGE_PATHS", ["pages"])}
         return [
             p

@@ -15,6 +15,8 @@ from .rst import LABEL
 _PELICAN_LINE = re.compile(r"([A-Za-z][\w-]*):[ \t]*(.*)")
 _RST_UNDERLINE = re.compile(r"([=\-~`#*^\"'+:.,_])\1{2,}[ \t]*")
 _RST_FIELD = re.compile(r":([\w-]+):[ \t]*(.*)")
+_RST_LEADING_FIELDS = re.compile(r"\s*((?::[\w-]+:.*\n)+)")
+_RST_TITLE_FIELD = re.compile(r"^:title:", re.M | re.I)
 # ABlog's post directive, in reST or in MyST: its argument is the date.
 _ABLOG_RST = re.compile(r"^\.\. post::[ \t]*(.*)\n((?:[ \t]+:[\w-]+:.*\n?)*)", re.M)
 _ABLOG_MYST = re.compile(
@@ -114,7 +116,10 @@ def _rst(text: str) -> Source:
     """A reST post: its first title, then docinfo fields (Pelican) or ABlog's ``post``."""
     meta: dict = {}
     lines = text.split("\n")
-    title_at = _rst_title(lines)
+    # Fields first with a :title: (Pelican): the first section title is a section, not the title.
+    fields_first = _RST_LEADING_FIELDS.match(text)
+    titled = fields_first is not None and _RST_TITLE_FIELD.search(fields_first[1])
+    title_at = None if titled else _rst_title(lines)
     labels: list[str] = []
     if title_at is not None:
         start, end = title_at
@@ -127,7 +132,7 @@ def _rst(text: str) -> Source:
                 labels.insert(0, match[1].strip("`"))
         lines = lines[:start] + lines[end:]
     body = "\n".join(lines)
-    fields = re.match(r"\s*((?::[\w-]+:.*\n)+)", body)
+    fields = _RST_LEADING_FIELDS.match(body)
     if fields:
         for line in fields.group(1).splitlines():
             name, value = _RST_FIELD.fullmatch(line).groups()

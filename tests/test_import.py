@@ -246,6 +246,18 @@ def test_theme_shortcodes_become_links_dropdowns_and_admonitions(site_of):
     assert "Осторожно" in page.select_one(".admonition.warning").get_text()
 
 
+def test_hugo_s_embeds_become_links_and_headings_skip_no_level(site_of):
+    _, _, app = site_of("hugo")
+    page = _pages(app)["articles/2021/first.html"].select_one("article[role=main]")
+    links = {a["href"] for a in page.select("a[href]")}
+    assert "https://vimeo.com/146022717" in links
+    assert "https://x.com/SanDiegoZoo/status/1453110110599868418" in links
+    assert "https://www.instagram.com/p/BWNjjyYFxVx/" in links
+    # ## then ####: the second one level under the first, as a reader sees them.
+    headings = [(h.name, h.get_text().rstrip("¶")) for h in page.select("h2, h3, h4, h5, h6")]
+    assert headings == [("h2", "Теория"), ("h3", "Встроенное"), ("h3", "Итог")]
+
+
 def test_a_link_out_of_the_site_is_not_read(tmp_path, capsys):
     site = shutil.copytree(SITES / "jekyll", tmp_path / "site")
     secret = tmp_path / "secret.md"

@@ -213,12 +213,16 @@ def heading_levels(conversion: Conversion) -> None:
         len(m[1]) for m in _ATX.finditer(part) if m.group(0) != title
     ) or part)  # fmt: skip
     rank = {level: min(number + 2, 6) for number, level in enumerate(sorted(levels))}
-    if all(rank[level] == level for level in levels):
-        return
+    above = [1]  # the level of the heading before: one may go one level deeper, no more
 
     def relevel(match: re.Match[str]) -> str:
         if match.group(0) == title:
             return match.group(0)
-        return "#" * rank[len(match[1])] + match[2]
+        above[0] = min(rank[len(match[1])], above[0] + 1)
+        return "#" * above[0] + match[2]
 
-    conversion.sub(_ATX, "heading levels", relevel)
+    changed = Conversion(text)
+    changed.sub(_ATX, "heading levels", relevel)
+    if changed.text != text:
+        conversion.text = changed.text
+        conversion.done["heading levels"] += changed.done["heading levels"]

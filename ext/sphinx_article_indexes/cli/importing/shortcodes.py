@@ -21,6 +21,10 @@ _HIGHLIGHT = re.compile(
 )
 _FIGURE = re.compile(_OPEN + r"figure\s+([^}]*?)\s*/?" + _CLOSE)
 _YOUTUBE = re.compile(_OPEN + r"youtube\s+(?:id=)?\"?([\w-]+)\"?[^}]*?" + _CLOSE)
+# Hugo's other embeds (and their older ``_simple`` forms): each becomes a link, as YouTube's.
+_EMBED = re.compile(
+    _OPEN + r"(vimeo|tweet|twitter|x|instagram)(?:_simple)?\s+([^}]*?)\s*/?" + _CLOSE
+)
 _GIST = re.compile(_OPEN + r"gist\s+\"?([\w-]+)\"?\s+\"?(\w+)\"?(?:\s+\"?([\w.-]+)\"?)?" + _CLOSE)
 _REF = re.compile(_OPEN + r"(?:rel)?ref\s+\"?([^\"}]+?)\"?" + _CLOSE)
 _KATEX_BLOCK = re.compile(
@@ -61,6 +65,22 @@ def _figure(match: re.Match[str]) -> str:
     return f"\n```{{figure}} {source}\n:alt: {alt}\n\n{caption}\n```\n"
 
 
+def _embed(match: re.Match[str]) -> str:
+    """A Vimeo video, a post on X (Twitter) or Instagram as a link: it works in every edition."""
+    name, text = match.groups()
+    args = _arguments(text)
+    words = [w.strip('"') for w in text.split() if "=" not in w]
+    user = args.get("user", "") or (words[0] if len(words) > 1 else "")
+    ident = args.get("id") or (words[-1] if words else "")
+    if not re.fullmatch(r"[\w-]+", ident) or (user and not re.fullmatch(r"\w+", user)):
+        return match.group(0)  # not a form Hugo knows: left, and reported
+    if name == "vimeo":
+        return f"[▶ Vimeo: {ident}](https://vimeo.com/{ident})"
+    if name == "instagram":
+        return f"[Instagram: {ident}](https://www.instagram.com/p/{ident}/)"
+    return f"[X: {user or ident}](https://x.com/{user or 'i/web'}/status/{ident})"
+
+
 def _admonition(match: re.Match[str]) -> str:
     """A theme's alert or notice box as the MyST admonition of the nearest kind."""
     name, arguments, body = match.groups()
@@ -96,6 +116,7 @@ def convert(conversion: Conversion) -> None:
     c.sub(_HIGHLIGHT, "{{< highlight >}}", lambda m: fence(m.group(2), m.group(1)))
     c.sub(_FIGURE, "{{< figure >}}", _figure)
     c.sub(_YOUTUBE, "{{< youtube >}}", lambda m: youtube(m.group(1)))
+    c.sub(_EMBED, "{{< vimeo, tweet, instagram >}}", _embed)
     c.sub(_GIST, "{{< gist >}}", lambda m: gist(f"{m.group(1)}/{m.group(2)}", m.group(3)))
     c.sub(_REF, "{{< ref >}}", lambda m: f"post_file:{m.group(1)}")
     c.sub(_KATEX_BLOCK, "{{< katex >}}", lambda m: f"\n$$\n{m.group(1).strip()}\n$$\n")

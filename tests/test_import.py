@@ -340,3 +340,15 @@ def test_a_pelican_folder_of_rest_posts_with_their_fields_first(tmp_path, capsys
     assert "title: Заметки" in text
     headings = [line for line in text.splitlines() if line.startswith("#")]
     assert headings == ["## Linux", "### Libnotify", "## Mac OS X"]
+
+
+def test_jekyll_s_url_filters_and_its_pages_sources(site_of):
+    """``{{ 'x' | relative_url }}``: the site's file, or the old page; no link left empty."""
+    _, _, app = site_of("jekyll")
+    page = _pages(app)["articles/2010/vtoroi.html"].select_one("article[role=main]")
+    assert page.select_one('img[alt="Схема"]')["src"].endswith(".png")
+    links = {a.get_text(): a["href"] for a in page.select("a[href]")}
+    assert links["обо мне"] == "https://old.example.org/about.html"
+    # The source of a page the old engine rendered is not a file to publish.
+    assert links["исходник страницы"] == "https://old.example.org/about.md"
+    assert "репозиторий" in page.get_text() and "репозиторий" not in links

@@ -95,6 +95,15 @@ def _site_file(targets: Targets, target: str, near: Path) -> Path | None:
     return next((c for c in candidates if _inside(c, targets.site.root) and c.is_file()), None)
 
 
+def _is_page(file: Path) -> bool:
+    """A file the old engine rendered into a page (its front matter first), not one it copied."""
+    try:
+        with file.open("rb") as opened:
+            return opened.read(4) in (b"---\n", b"---\r", b"+++\n", b"+++\r")
+    except OSError:
+        return False
+
+
 def _relative(target: Path, article: Path) -> str:
     return posixpath.relpath(target.as_posix(), article.parent.as_posix())
 
@@ -161,7 +170,7 @@ class _Rewriter:
         if not path or path.startswith("#"):
             return None
         file = _site_file(self.targets, path, self.source)
-        if file is None:
+        if file is None or _is_page(file):
             return self._not_a_file(path)
         relative = file.resolve().relative_to(self.targets.site.root.resolve())
         copy = self.targets.docs / "media" / Path(*map(_ascii_name, relative.parts))

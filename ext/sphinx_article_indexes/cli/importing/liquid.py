@@ -22,6 +22,11 @@ _POST_URL = re.compile(r"\{%-?\s*post_url\s+([^\s%]+)\s*-?%\}")
 _LINK = re.compile(r"\{%-?\s*link\s+([^\s%]+)\s*-?%\}")
 _PAGE = re.compile(r"\{\{-?\s*page\.(title|date|author|description)\s*-?\}\}")
 _SITE_URL = re.compile(r"\{\{-?\s*site\.(?:baseurl|url)\s*-?\}\}")
+# A path through Jekyll's URL filters: {{ '/img/a.png' | relative_url }}, | prepend: site.baseurl.
+_URL_FILTER = re.compile(
+    r"\{\{-?\s*(['\"])([^'\"\n]*)\1\s*\|\s*"
+    r"(?:relative_url|absolute_url|prepend:\s*site\.(?:baseurl|url))\s*-?\}\}"
+)
 _KRAMDOWN = re.compile(r"^[ \t]*\{:[^}\n]*\}[ \t]*\n?|(?<=\S)\{:[^}\n]*\}", re.M)
 _TOC = re.compile(
     r"^[ \t]*[*-][ \t]+(?:TOC|Table of contents)[ \t]*\n(?=[ \t]*\{:\s*toc\s*\})", re.M | re.I
@@ -69,12 +74,13 @@ def convert(conversion: Conversion) -> None:
 
 
 def site_urls(conversion: Conversion) -> None:
-    """``{{ site.url }}``, ``{{ site.baseurl }}``: the site's address, in any engine's posts.
+    """``{{ site.url }}``, ``{{ site.baseurl }}``, ``| relative_url``: the site's own paths.
 
     Posts moved from Jekyll to Hugo keep them (Hugo prints them); what follows is a
     site-absolute path, which the links step then finds.
     """
     conversion.sub(_SITE_URL, "{{ site.url }}", lambda m: "")
+    conversion.sub(_URL_FILTER, "{{ … | relative_url }}", lambda m: "/" + m[2].lstrip("/"))
 
 
 def youtube(video: str) -> str:

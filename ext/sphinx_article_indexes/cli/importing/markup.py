@@ -116,11 +116,13 @@ def set_aside(conversion: Conversion) -> list[tuple[int, str]]:
         else:
             for match in reversed(hits):
                 line = line[: match.start()] + line[match.end() :]
-            lines[number] = line
+            # A link whose address was taken out is its text: MyST warns at an empty one.
+            lines[number] = _EMPTY_LINK.sub(r"\1", line)
     conversion.text = "\n".join(lines)
     return found
 
 
+_EMPTY_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*\)")
 _IMG_TAG = re.compile(r"<img\b([^<>]*?)/?>", re.I)
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 

@@ -344,3 +344,39 @@ def test_a_contents_directive_in_embedded_rst_is_written_not_crashing(
         assert [a["href"] for a in links] == sections
         _everywhere(app)
     assert "pending" not in warnings(app)
+
+
+@pytest.mark.parametrize("buildername", ["html", "epub"])
+def test_footnotes_links_and_substitutions_across_embedded_rst_blocks(
+    make_app, rootdir, tmp_path, buildername
+):
+    """An ``{eval-rst}`` footnote defined in a later block crashed the build (KeyError 'refid')."""
+    src = _publication(rootdir, tmp_path)
+    first = "Сноска [1]_, автосноска [#]_, ссылка Sphinx_ и |знак|.\n"
+    last = (
+        "Ещё [#]_.\n\n.. [1] Первая сноска.\n.. [#] Автосноска.\n.. [#] Вторая.\n"
+        ".. _Sphinx: https://www.sphinx-doc.org/\n.. |знак| replace:: ЗНАК\n"
+    )
+    # Untitled sections: docutils gives them numbered ids, as the blocks give their footnotes.
+    blocks = f"```{{eval-rst}}\n{first}```\n\n## 2.3.0\n\n```{{eval-rst}}\n{last}```\n\n## 2.3.0\n"
+    text = f"---\ntitle: Сноски\ndate: 2025-01-02\n---\n\n{blocks}\nКонец.\n"
+    (src / "articles" / "notes.md").write_text(text, "utf-8")
+    app = build(make_app, src, buildername)
+    assert "notes.md" not in warnings(app)
+    if buildername != "html":
+        return
+    body = article_body(app, "articles/notes")
+    ids = [node["id"] for node in body.select("[id]")]
+    assert len(ids) == len(set(ids)), ids
+    notes = {
+        a.get_text(): body.select_one(a["href"]).get_text()
+        for a in body.select("a.footnote-reference")
+    }
+    assert [(n, t.split("]")[-1].strip()) for n, t in notes.items()] == [
+        ("[1]", "Первая сноска."),
+        ("[2]", "Автосноска."),
+        ("[3]", "Вторая."),
+    ]
+    assert body.select_one('a[href="https://www.sphinx-doc.org/"]').get_text() == "Sphinx"
+    assert "ЗНАК" in body.get_text()
+    _everywhere(app)

@@ -20,7 +20,7 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``search_prune``: Sphinx's search index pruned against a set of documents, not a dict.
 - ``image_names``: images named by their path, so that no build numbers them in its own order.
 - ``libyaml_front_matter``: MyST reads front matter with LibYAML's parser (``safety.file_access``).
-- ``eval_rst_transforms``: reST in ``{eval-rst}`` keeps its pending transforms (MyST-Parser#318).
+- ``eval_rst_blocks``: a page's ``{eval-rst}`` blocks parsed as one reST document (MyST-Parser#318).
 """
 
 from __future__ import annotations

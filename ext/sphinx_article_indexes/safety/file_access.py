@@ -19,7 +19,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from sphinx import addnodes
 from sphinx.util import logging
 
-from ..internals.eval_rst_transforms import keep_pending_transforms
+from ..internals import eval_rst_blocks
 from ..internals.libyaml_front_matter import while_parsing
 from ..records.reading import is_article
 
@@ -47,9 +47,8 @@ class ArticleParser(MystParser):
             settings.file_insertion_enabled = enabled
 
     def _parse(self, inputstring: str, document: nodes.document) -> None:
-        with while_parsing():
+        with while_parsing(), eval_rst_blocks.while_parsing():
             super().parse(inputstring, document)
-        keep_pending_transforms(document)  # MyST-Parser#318
 
 
 def _outside(root: Path, path: str) -> bool:

@@ -1,18 +1,13 @@
 """A reST post kept as reST: its text in ``eval-rst`` blocks, its section titles as headings.
 
-MyST parses an ``eval-rst`` block on its own, so a section title inside one would
-get an id that clashes with the page's (docutils numbers ``id1`` in each parse).
-The titles are taken out as Markdown headings, at the depth their adornment
-gives; the text between them stays reST, as the author wrote it.
-
-Since each block is parsed alone, what one part of the post defines for the rest
-goes to each block that uses it: a substitution's definition (``.. |logo|
-image::``) is copied there; a named link (``Sphinx_``) becomes a link with its
-target's address (`` `Sphinx <https://…>`__ ``), the post's own targets
-(``.. _Sphinx: https://…``) and those the old site added to every page (Sphinx's
-``rst_epilog`` and ``rst_prolog``): a target left in a block would give its id
-to one element of that block and another of the page alike. A label just above
-a section title (``.. _install:``) names its heading, as MyST's ``(install)=``.
+A section title inside an ``eval-rst`` block would be a section of that block, out
+of the page's headings; the titles are taken out as Markdown headings, at the
+depth their adornment gives, and a label just above one (``.. _install:``) names
+its heading, as MyST's ``(install)=``. The text between them stays reST, as the
+author wrote it: the page's blocks are parsed as one reST document
+(``internals.eval_rst_blocks``), so footnotes, named links and substitutions
+resolve across them. What the old site's Sphinx added to every page
+(``rst_epilog``, ``rst_prolog``) and the post uses goes at its end.
 """
 
 from __future__ import annotations
@@ -22,20 +17,14 @@ import re
 from ...markdown import heading
 from .markup import fence
 
-# ``.. |name| image:: path`` and its indented options: each block needs the ones it uses.
+_ADORNMENT = re.compile(r"([=\-~`#*^\"'+:.,_])\1{2,}[ \t]*")
+# ``.. |name| image:: path`` and its indented options.
 _SUBSTITUTION = re.compile(
     r"^\.\. \|([^|\n]+)\|[^\n]*\n(?:[ \t]+[^\n]*\n|[ \t]*\n(?=[ \t]+\S))*", re.M
 )
-_ADORNMENT = re.compile(r"([=\-~`#*^\"'+:.,_])\1{2,}[ \t]*")
 # A named link's target and its address (``.. _Read the Docs: https://…``), its lines.
 _TARGET = re.compile(
-    r"^\.\. _(?!_:)(`[^`\n]+`|[^:`\n][^:\n]*):[ \t]+(\S[^\n]*\n(?:[ \t]+\S[^\n]*\n)*)", re.M
-)
-# A reference to a named target: `text <name_>`_, `a phrase`_, word_ (not anonymous: __).
-_REFERENCE = re.compile(
-    r"`(?P<text>[^`<]+?)\s*<(?P<alias>[^`<>]+)_>`_(?!_)"
-    r"|`(?P<phrase>[^`<]+)`_(?!_)"
-    r"|(?<![\w`])(?P<word>\w+(?:[-.+:]\w+)*)_(?!\w)"
+    r"^\.\. _(?!_:)(`[^`\n]+`|[^:`\n][^:\n]*):[ \t]+\S[^\n]*\n(?:[ \t]+\S[^\n]*\n)*", re.M
 )
 # A label: a target with no address, naming what follows it.
 LABEL = re.compile(r"\.\. _(?!_:)(`[^`\n]+`|[^:`\n][^:\n]*):[ \t]*")
@@ -62,21 +51,27 @@ def _name(name: str) -> str:
     return " ".join(name.strip("`").split()).casefold()
 
 
-def _addresses(text: str) -> dict[str, str]:
-    """The named targets ``text`` defines, by name: their addresses (not indirect targets)."""
-    found = {_name(m[1]): "".join(m[2].split()) for m in _TARGET.finditer(text)}
-    return {name: address for name, address in found.items() if not address.endswith("_")}
+def _refers_to(text: str, name: str) -> bool:
+    """Whether reST ``text`` refers to the named target: ``Name_``, `` `A name`_ ``, ``<name_>``."""
+    words = r"\s+".join(map(re.escape, name.split()))
+    found = rf"(?i)`{words}`_(?!_)|<{words}_>|(?<![\w`]){words}_(?!\w)"
+    return re.search(found, text) is not None
 
 
-def _with_addresses(text: str, addresses: dict[str, str]) -> str:
-    """References to these targets as links with their address: `` `Name <https://…>`__ ``."""
-
-    def link(match: re.Match[str]) -> str:
-        shown = match["text"] or match["phrase"] or match["word"]
-        address = addresses.get(_name(match["alias"] or shown))
-        return f"`{shown} <{address}>`__" if address else match.group(0)
-
-    return _REFERENCE.sub(link, text)
+def _from_epilog(body: str, epilog: str) -> list[str]:
+    """The epilog's named links and substitutions that ``body`` uses and does not define."""
+    epilog += "\n"
+    defined = {_name(m[1]) for m in _TARGET.finditer(body)}
+    needed = [
+        m.group(0) for m in _TARGET.finditer(epilog)
+        if _name(m[1]) not in defined and _refers_to(body, _name(m[1]))
+    ]  # fmt: skip
+    substitutions = {m[1] for m in _SUBSTITUTION.finditer(body)}
+    needed += [
+        m.group(0) for m in _SUBSTITUTION.finditer(epilog)
+        if m[1] not in substitutions and f"|{m[1]}|" in body
+    ]  # fmt: skip
+    return ["", *(definition.rstrip("\n") for definition in needed)] if needed else []
 
 
 def to_myst(body: str, epilog: str = "") -> str:
@@ -84,11 +79,7 @@ def to_myst(body: str, epilog: str = "") -> str:
 
     ``epilog``: what the old site added to every page (``rst_prolog`` and ``rst_epilog``).
     """
-    body += "\n"
-    definitions = {m[1]: m.group(0) for m in _SUBSTITUTION.finditer(epilog + "\n")}
-    definitions |= {m[1]: m.group(0) for m in _SUBSTITUTION.finditer(body)}
-    addresses = _addresses(epilog + "\n") | _addresses(body)
-    lines = _TARGET.sub("", _SUBSTITUTION.sub("", body)).split("\n")
+    lines = body.split("\n")
     styles: list[tuple[str, bool]] = []
     out: list[str] = []
     chunk: list[str] = []
@@ -104,11 +95,11 @@ def to_myst(body: str, epilog: str = "") -> str:
         if style not in styles:
             styles.append(style)
         labels = _labels_above(chunk)
-        out.append(_rst_block(chunk, definitions, addresses))
+        out.append(_rst_block(chunk))
         out.append("".join(f"({label})=\n" for label in labels))
         out[-1] += heading(text, min(styles.index(style) + 2, 6))
         chunk, number = [], number + size
-    out.append(_rst_block(chunk, definitions, addresses))
+    out.append(_rst_block(chunk + _from_epilog(body, epilog)))
     return "\n\n".join(part for part in out if part) + "\n"
 
 
@@ -121,23 +112,6 @@ def _labels_above(chunk: list[str]) -> list[str]:
     return labels
 
 
-def _rst_block(lines: list[str], definitions: dict[str, str], addresses: dict[str, str]) -> str:
+def _rst_block(lines: list[str]) -> str:
     text = "\n".join(lines).strip("\n")
-    text = _with_addresses(text, addresses)
-    for name, definition in definitions.items():
-        # MyST keeps no substitution of an eval-rst block: an image alone on its line
-        # becomes the image directive itself.
-        directive = re.sub(r"^\.\. \|[^|\n]+\| ", ".. ", definition).rstrip("\n")
-        text = re.sub(
-            rf"^([ \t]*)\|{re.escape(name)}\|[ \t]*$",
-            lambda m, directive=directive: _indent(directive, m[1]),
-            text,
-            flags=re.M,
-        )
-        if f"|{name}|" in text:  # used within a line: the definition goes with it
-            text += "\n\n" + definition.rstrip("\n")
     return fence(text, "{eval-rst}").strip("\n") if text.strip() else ""
-
-
-def _indent(text: str, indent: str) -> str:
-    return "\n".join(indent + line if line.strip() else line for line in text.split("\n"))

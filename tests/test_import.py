@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 from pathlib import Path
+from urllib.parse import unquote
 
 import pytest
 from bs4 import BeautifulSoup
@@ -352,3 +353,14 @@ def test_jekyll_s_url_filters_and_its_pages_sources(site_of):
     # The source of a page the old engine rendered is not a file to publish.
     assert links["исходник страницы"] == "https://old.example.org/about.md"
     assert "репозиторий" in page.get_text() and "репозиторий" not in links
+
+
+def test_links_to_headings_by_their_text_and_links_with_no_address(site_of):
+    """Python-Markdown's ``#Итоги`` finds the heading ``Итоги``; ``[text]()`` is no broken link."""
+    _, _, app = site_of("pelican")
+    page = _pages(app)["articles/2019/pelican-one.html"].select_one("article[role=main]")
+    links = {a.get_text(): a["href"] for a in page.select("a[href]")}
+    target = page.find(id=unquote(links["итогам"].removeprefix("#")))
+    assert target.get_text().strip().startswith("Итоги")
+    assert links["https://example.org/docs"] == "https://example.org/docs"
+    assert "в никуда" in page.get_text() and "в никуда" not in links

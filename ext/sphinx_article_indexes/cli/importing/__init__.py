@@ -66,6 +66,7 @@ def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: 
         markup.html_images(conversion)
         markup.html_anchors(conversion)
         markup.heading_levels(conversion)
+        markup.heading_links(conversion)
     if site.engine == "ablog":
         ablog_directives.convert(conversion, site, post.markup)
     rewriting = links.rewrite(conversion, targets, post.source, targets.docs / post.output)

@@ -5,6 +5,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable
+from urllib.parse import unquote
+
+from myst_parser.slugs import github_slugify
 
 # A fenced block: its opening line (fence and info string), its content, its closing line.
 _FENCE = re.compile(
@@ -34,11 +37,12 @@ class Conversion:
     def sub(
         self, pattern: re.Pattern[str], kind: str, replace: Callable[[re.Match[str]], str]
     ) -> None:
-        """Replace each match outside code blocks, counting it under ``kind``."""
+        """Replace each match outside code blocks, counting those changed under ``kind``."""
 
         def counted(match: re.Match[str]) -> str:
-            self.done[kind] += 1
-            return replace(match)
+            new = replace(match)
+            self.done[kind] += new != match.group(0)
+            return new
 
         self.text = outside_code(self.text, lambda part: pattern.sub(counted, part))
 
@@ -185,6 +189,33 @@ def html_anchors(conversion: Conversion) -> None:
 
 
 _FRAGMENT_LINK = re.compile(r"\]\(#[^)\s]+\)")
+_FRAGMENT = re.compile(r"(\]\(#)([^)\s]+)(\))")
+# A link with no address, [text](): the old engine linked the page itself; MyST warns.
+_NO_ADDRESS = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*\)")
+
+
+def heading_links(conversion: Conversion) -> None:
+    """``#Heading Text`` links find their heading by its id, which MyST writes in lower case.
+
+    Python-Markdown and kramdown match ids more loosely than MyST's slugs: a link to
+    ``#Wordpress时区问题`` finds the heading ``Wordpress时区问题`` there, not here.
+    """
+    slugs = set()
+    outside_code(conversion.text, lambda part: slugs.update(
+        github_slugify(m[2].strip()) for m in _ATX.finditer(part)
+    ) or part)  # fmt: skip
+
+    def found(match: re.Match[str]) -> str:
+        fragment = unquote(match[2])
+        slug = github_slugify(fragment)
+        return match[1] + slug + match[3] if fragment not in slugs and slug in slugs else match[0]
+
+    conversion.sub(_FRAGMENT, "links to headings", found)
+    # [https://example.org]() meant the address it shows; other such links are their text.
+    conversion.sub(
+        _NO_ADDRESS, "links with no address",
+        lambda m: f"<{m[1]}>" if re.fullmatch(r"https?://\S+", m[1]) else m[1],
+    )  # fmt: skip
 
 
 def myst_settings(text: str) -> dict:
@@ -223,8 +254,4 @@ def heading_levels(conversion: Conversion) -> None:
         above[0] = min(rank[len(match[1])], above[0] + 1)
         return "#" * above[0] + match[2]
 
-    changed = Conversion(text)
-    changed.sub(_ATX, "heading levels", relevel)
-    if changed.text != text:
-        conversion.text = changed.text
-        conversion.done["heading levels"] += changed.done["heading levels"]
+    conversion.sub(_ATX, "heading levels", relevel)

@@ -364,3 +364,5 @@ def test_links_to_headings_by_their_text_and_links_with_no_address(site_of):
     assert target.get_text().strip().startswith("Итоги")
     assert links["https://example.org/docs"] == "https://example.org/docs"
     assert "в никуда" in page.get_text() and "в никуда" not in links
+    # Relative to the post's old address (Pelican's RELATIVE_URLS, a hand-written link).
+    assert links["по её адресу"] == links["здесь"] == "pelican-two.html"

@@ -8,7 +8,7 @@ import posixpath
 import re
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import unquote, urljoin, urlsplit
 
 from ...records.slugs import slugify
 from . import urls
@@ -42,10 +42,12 @@ class Targets:
     by_source: dict[Path, Path] = field(default_factory=dict)  # old post file → new file
     labels: dict[Path, set[str]] = field(default_factory=dict)  # new file → its labels
     page_labels: dict[str, Path] = field(default_factory=dict)  # reST label of a title → file
+    old_urls: dict[Path, str] = field(default_factory=dict)  # old post file → its old address
 
     def add(self, source: Path, old_url: str, output: Path, aliases: list[str], body: str) -> None:
         """Know a post by its file, by each of its old addresses, and its anchors."""
         self.by_source[source.resolve()] = output
+        self.old_urls[source.resolve()] = old_url
         self.labels[output] = {a or b for a, b in _ANCHOR.findall(body)}
         for url in (old_url, *aliases):
             if (found := urls.key(url, self.site.base_url)) is not None:
@@ -151,9 +153,16 @@ class _Rewriter:
         if target.startswith(("/", "http")) and found in by_url:
             return by_url[found]
         if not target.startswith(("/", "http")):
-            if target.split("#")[0].endswith(_POST_SUFFIXES):
-                return self.targets.post_by_file(target, self.source)
-            return by_url.get(found)
+            by_file = (
+                self.targets.post_by_file(target, self.source)
+                if target.split("#")[0].endswith(_POST_SUFFIXES) else None
+            )  # fmt: skip
+            if by_file is not None:
+                return by_file
+            # Relative to the post's own old address, as a browser read it there.
+            here = self.targets.old_urls.get(self.source.resolve(), "")
+            joined = urls.key(urljoin(here, target), self.targets.site.base_url) if here else None
+            return by_url.get(joined) if joined in by_url else by_url.get(found)
         return None
 
     def _to_article(self, found: Path, fragment: str, html: bool) -> str:

@@ -8,6 +8,7 @@ from pathlib import Path
 from urllib.parse import unquote
 
 import pytest
+import yaml
 from bs4 import BeautifulSoup
 
 from sphinx_article_indexes.cli import main
@@ -294,7 +295,7 @@ def test_a_named_engine_s_site_without_its_settings_file_is_imported_with_defaul
     shutil.copytree(ROOT, docs)
     command = ["import", str(site), "--into", str(docs), "--engine", "ablog", "--no-check"]
     assert main(command) == 0
-    assert len(list((docs / "articles").rglob("*.md"))) == 3
+    assert len(list((docs / "articles").rglob("*.md"))) == 4  # a draft too
 
 
 def test_a_sphinx_blog_s_references_roles_and_updates_carry_over(site_of):
@@ -366,3 +367,20 @@ def test_links_to_headings_by_their_text_and_links_with_no_address(site_of):
     assert "в никуда" in page.get_text() and "в никуда" not in links
     # Relative to the post's old address (Pelican's RELATIVE_URLS, a hand-written link).
     assert links["по её адресу"] == links["здесь"] == "pelican-two.html"
+
+
+@pytest.mark.parametrize(("engine", "name"), [("jekyll", "nabrosok"), ("ablog", "draft")])
+def test_a_draft_without_a_date_is_dated_by_its_file_and_kept_a_draft(site_of, engine, name):
+    """Jekyll's _drafts and ABlog's undated posts: no 'date' is missing warning, listed nowhere."""
+    _, docs, app = site_of(engine)
+    (article,) = (docs / "articles").rglob(f"{name}.md")
+    front = yaml.safe_load(article.read_text("utf-8").split("---\n")[1])
+    assert front["draft"] is True and front["date"]
+    title = front["title"]
+    for page_name, page in _pages(app).items():
+        if page_name.startswith(("archive/", "categories/", "tags/")):
+            assert title not in page.get_text(), page_name
+    assert (
+        title
+        in _pages(app)[article.relative_to(docs).with_suffix(".html").as_posix()].h1.get_text()
+    )

@@ -113,7 +113,19 @@ def read_post(site: Site, path: Path) -> Post:
     source = metadata.read(path, site.engine)
     problems = list(source.problems)
     published = _date(site, path, source.meta, problems)
+    # A draft has no date yet (Jekyll's _drafts; ABlog's post without one): Jekyll's
+    # --drafts dates it by its file's time, which keeps the build free of warnings.
+    undated_draft = (
+        published is None
+        and not problems
+        and (_is_draft(path, source.meta) or site.engine == "ablog")
+    )
+    if undated_draft:
+        published = dt.datetime.fromtimestamp(int(path.stat().st_mtime), _zone(site))
+        problems.append("a draft without a date: dated by its file's time, as Jekyll's --drafts")
     front = _front(site, path, source, published)
+    if undated_draft:
+        front["draft"] = True
     if published is None and not problems:
         problems.append("no date: the article needs a 'date:' line to be listed")
     old = urls.old_url(site, path, source.meta, published)

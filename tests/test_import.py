@@ -384,3 +384,19 @@ def test_a_draft_without_a_date_is_dated_by_its_file_and_kept_a_draft(site_of, e
         title
         in _pages(app)[article.relative_to(docs).with_suffix(".html").as_posix()].h1.get_text()
     )
+
+
+def test_an_extlinks_pattern_sphinx_cannot_fill_is_left_not_a_crash(tmp_path):
+    """``extlinks`` is the old site's code, read not run: a broken pattern leaves its role."""
+    site = shutil.copytree(SITES / "ablog", tmp_path / "site")
+    conf = (site / "conf.py").read_text("utf-8")
+    conf = conf.replace(
+        'extlinks = {"issue"', 'extlinks = {"bad": ("https://x.example/%s?q=%20", None), "issue"'
+    )
+    (site / "conf.py").write_text(conf, "utf-8")
+    post = site / "posts" / "2025" / "second.rst"
+    post.write_text(post.read_text("utf-8") + "\nСм. :bad:`1`.\n", "utf-8")
+    docs = shutil.copytree(ROOT, tmp_path / "docs")
+    assert main(["import", str(site), "--into", str(docs), "--no-check"]) == 0
+    text = (docs / "articles" / "2025" / "second.md").read_text("utf-8")
+    assert ":bad:`1`" in text and "https://github.com/example/ablog/issues/12" in text

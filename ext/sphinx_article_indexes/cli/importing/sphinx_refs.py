@@ -82,13 +82,16 @@ class _Roles:
         base, caption = pattern
         if not isinstance(base, str) or not isinstance(caption, str | None):
             return None
-        url = base % target if "%s" in base else base + target
-        if text:
-            caption = text
-        elif caption is None:
-            caption = url
-        else:
-            caption = caption % target if "%s" in caption else caption + target
+        try:  # as Sphinx fills them in: one %s (older settings: a prefix), %% for a %
+            url = base % target if "%s" in base else base + target
+            if text:
+                caption = text
+            elif caption is None:
+                caption = url
+            else:
+                caption = caption % target if "%s" in caption else caption + target
+        except (TypeError, ValueError):  # a pattern Sphinx could not fill in either
+            return None
         if any(c in caption for c in "`<>[]") or any(c in url for c in "<> \n"):
             return None  # left for an editor rather than written as broken markup
         return caption, url

@@ -95,3 +95,40 @@ def test_hostile_files_never_break_the_publication(make_app, tmp_path, files):
     assert not list(Path.cwd().glob(RAN)) and not list(tmp_path.rglob(RAN))
     after = {p for p in tmp_path.rglob("*") if "project" not in p.parts}
     assert after == before  # nothing written outside the project
+
+
+# reST in an article's {eval-rst} blocks, parsed as one document: pieces that refer across.
+_RST = [
+    "[1]_", "[#]_", "[#a]_", "[*]_", ".. [1] n\n", ".. [#] n\n", ".. [#a] n\n", ".. [*] n\n",
+    "[C]_", ".. [C] c\n", "`a`_", "a_", "__", ".. _a: http://x\n", ".. _a:\n", ".. __: http://y\n",
+    "|s|", ".. |s| replace:: z\n", ".. contents::\n", ".. sectnum::\n", ".. class:: c\n",
+    "Title\n=====\n", "Sub\n---\n", ".. include:: ../../secret.txt\n", ":ref:`a`", "`", "\n\n",
+]  # fmt: skip
+_block = st.lists(st.sampled_from(_RST) | st.text(max_size=8), max_size=12).map("".join)
+_headings = st.sampled_from(["", "## Раздел\n\n", "## 2.3.0\n\n", "## Раздел\n\n(a)=\n"])
+_rst_article = st.lists(st.tuples(_headings, _block), min_size=1, max_size=4).map(
+    lambda blocks: (
+        "---\ntitle: Сноски\ndate: 2024-05-06\n---\n\n"
+        + "".join(f"{heading}```{{eval-rst}}\n{block}\n```\n\n" for heading, block in blocks)
+    )
+)
+
+
+@settings(
+    max_examples=20,
+    deadline=None,
+    phases=[Phase.explicit, Phase.reuse, Phase.generate],
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(text=_rst_article)
+def test_embedded_rst_that_refers_across_blocks_never_breaks_the_publication(
+    make_app, tmp_path, text
+):
+    """Footnotes, targets and substitutions across a page's blocks: it builds, nothing lost."""
+    src, _ = _write_project(tmp_path / "project", [("rst", text.encode())])
+    app = build(make_app, src)
+    listed = titles(article_body(app, "index"))
+    assert sorted(t for t in listed if t in GOOD) == sorted(GOOD)
+    assert "Сноски" in listed
+    page = (Path(app.outdir) / "articles" / "rst-0.html").read_text("utf-8")
+    assert SECRET not in page

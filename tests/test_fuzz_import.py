@@ -35,18 +35,46 @@ _front = st.sampled_from(
 )  # fmt: skip
 
 
-@settings(
+# A Sphinx blog's reST (ABlog): titles, labels, roles, targets, footnotes, substitutions.
+_RST_PIECES = [
+    ".. post:: ", ".. post:: Jan 1, 2020\n", "   :tags: a, b\n", "   :category: C\n",
+    ".. update:: ", ".. _label:\n", ".. _vtoroi:\n", "Title\n=====\n", "Sub\n---\n", "=====\n",
+    ":ref:`", ":doc:`", ":issue:`", "{ref}`", "`a <b>`_", "`a`_", "a_", ".. _a: http://x\n",
+    "[1]_", ".. [1] n\n", "[#]_", "|s|", ".. |s| replace:: z\n", ":title: T\n", "`", "<", ">",
+    ".. more::\n", ".. contents::\n", "::\n\n    code\n", "\n", "\n\n", "   ", "\x00",
+]  # fmt: skip
+_rst_body = st.lists(st.sampled_from(_RST_PIECES) | st.text(max_size=12), max_size=40).map("".join)
+_FUZZ = settings(
     max_examples=40,
     deadline=None,
     phases=[Phase.explicit, Phase.reuse, Phase.generate],
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+
+
+@_FUZZ
 @given(posts=st.lists(st.tuples(_front, _body), min_size=1, max_size=4))
 def test_any_post_imports_inside_docs_and_again_the_same(tmp_path_factory, posts):
     tmp = tmp_path_factory.mktemp("fuzz")
     site = shutil.copytree(SITES / "jekyll", tmp / "site")
     for number, (front, body) in enumerate(posts):
         (site / "_posts" / f"2020-01-0{number + 1}-fuzz.md").write_text(front + body, "utf-8")
+    _imports_inside_docs_and_again_the_same(tmp, site)
+
+
+@_FUZZ
+@given(posts=st.lists(_rst_body, min_size=1, max_size=4))
+def test_any_rest_post_of_a_sphinx_blog_imports_the_same_way(tmp_path_factory, posts):
+    tmp = tmp_path_factory.mktemp("fuzz")
+    site = shutil.copytree(SITES / "ablog", tmp / "site")
+    for number, body in enumerate(posts):
+        (site / "posts" / f"fuzz{number}.rst").write_text(
+            ".. post:: 2020-01-01\n\n" + body, "utf-8"
+        )
+    _imports_inside_docs_and_again_the_same(tmp, site)
+
+
+def _imports_inside_docs_and_again_the_same(tmp: Path, site: Path) -> None:
     docs = shutil.copytree(ROOT, tmp / "docs")
     outside = {p for p in tmp.rglob("*") if docs not in p.parents}
     assert main(["import", str(site), "--into", str(docs), "--no-check"]) == 0

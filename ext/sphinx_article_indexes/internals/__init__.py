@@ -1,4 +1,4 @@
-"""Work that relies on other packages' internals: what a new Sphinx, MyST, Furo or sitemap may break.
+"""Work relying on other packages' internals: what a new Sphinx, MyST, Furo or sitemap may break.
 
 Each module names, in its docstring, the private behaviour it relies on and the versions it
 was tested with, and has tests that fail when that behaviour changes. Most exist for speed.

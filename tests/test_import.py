@@ -246,6 +246,11 @@ def test_theme_shortcodes_become_links_dropdowns_and_admonitions(site_of):
     assert page.select_one('a[href="https://gohugo.io/"]').get_text() == "Сайт Hugo"
     assert "Скрытый текст." in page.select_one("details").get_text()
     assert "Осторожно" in page.select_one(".admonition.warning").get_text()
+    # A theme's table of contents, tabs and a dropdown holding code blocks.
+    assert [a.get_text() for a in page.select("nav.contents a")] == ["Вкладки"]
+    assert [t.get_text(strip=True) for t in page.select(".sd-tab-set label")] == ["Видео", "Код"]
+    assert 'print("вкладка")' in page.select(".sd-tab-set .sd-tab-content")[1].get_text()
+    assert "ls -la" in page.select("details")[-1].get_text()
 
 
 def test_hugo_s_embeds_become_links_and_headings_skip_no_level(site_of):
@@ -400,3 +405,32 @@ def test_an_extlinks_pattern_sphinx_cannot_fill_is_left_not_a_crash(tmp_path):
     assert main(["import", str(site), "--into", str(docs), "--no-check"]) == 0
     text = (docs / "articles" / "2025" / "second.md").read_text("utf-8")
     assert ":bad:`1`" in text and "https://github.com/example/ablog/issues/12" in text
+
+
+def test_a_multilingual_hugo_site_brings_the_publication_s_language(tmp_path, capsys):
+    """``post.ru.md`` beside ``post.en.md``: the Russian one, its address with ``/ru/``."""
+    site = tmp_path / "site"
+    (site / "content" / "posts" / "bundle").mkdir(parents=True)
+    (site / "hugo.toml").write_text(
+        'baseURL = "https://ml.example.org/"\ndefaultContentLanguage = "en"\n'
+        '[languages.en]\ntitle = "EN"\n[languages.ru]\ntitle = "RU"\n',
+        "utf-8",
+    )
+    posts = site / "content" / "posts"
+    for language, title in (("ru", "Пакет"), ("en", "Bundle")):
+        (posts / "bundle" / f"index.{language}.md").write_text(
+            f"---\ntitle: {title}\ndate: 2024-01-02\n---\n\nText.\n", "utf-8"
+        )
+    (posts / "single.ru.md").write_text(
+        '---\ntitle: Одна\ndate: 2024-02-03\n---\n\n[Пакет]({{< relref "bundle" >}}).\n', "utf-8"
+    )
+    (posts / "single.en.md").write_text("---\ntitle: One\ndate: 2024-02-03\n---\n\nOne.\n", "utf-8")
+    docs = shutil.copytree(ROOT, tmp_path / "docs")
+    assert main(["import", str(site), "--into", str(docs)]) == 0
+    said = capsys.readouterr().out
+    assert "translations into other languages than the publication's, left out: 2" in said
+    assert "dead links: 0" in said and "build warnings in imported articles: 0 " in said
+    articles = sorted(p.relative_to(docs).as_posix() for p in (docs / "articles").rglob("*.md"))
+    assert articles == ["articles/2024/bundle.md", "articles/2024/single.md"]
+    single = (docs / "articles" / "2024" / "single.md").read_text("utf-8")
+    assert "/ru/posts/single/" in single and "](bundle.md)" in single

@@ -91,6 +91,23 @@ def _epilog(site: engines.Site) -> str:
     return "\n".join(part for part in parts if isinstance(part, str))
 
 
+def _in_our_language(site: engines.Site, docs: Path, paths: list[Path]) -> tuple[list, int]:
+    """A multilingual Hugo site's posts in the publication's language: (them, how many not).
+
+    Each translation (``post.en.md`` beside ``post.ru.md``) would be an article of its
+    own; the publication's ``language`` picks one. When the site is not written in
+    it, the site's default language is kept.
+    """
+    languages = engines.hugo_languages(site) if site.engine == "hugo" else set()
+    if len(languages) < 2:
+        return paths, 0
+    ours = str(engines.python_constants(docs / "conf.py").get("language") or "").lower()
+    default = str(site.settings.get("defaultContentLanguage", "en")).lower()
+    wanted = ours if ours in languages else default
+    kept = [path for path in paths if engines.hugo_name(site, path)[1] == wanted]
+    return kept, len(paths) - len(kept)
+
+
 def run(
     source: Path, docs: Path, *, engine: str | None, dry_run: bool, force: bool, check: bool = True
 ) -> Report:
@@ -102,7 +119,8 @@ def run(
     site = engines.detect(source, engine)
     report = Report(site.engine, dry_run=dry_run)
     read: list[posts.Post] = []
-    for path in engines.find_posts(site):
+    paths, report.translations = _in_our_language(site, docs, engines.find_posts(site))
+    for path in paths:
         try:
             read.append(posts.read_post(site, path))
         except (OSError, ValueError) as err:

@@ -105,20 +105,46 @@ def _settings_file(path: Path) -> dict:
 
 
 def _hugo_settings(root: Path) -> dict:
-    """``hugo.toml`` (or ``config.*``), or ``config/_default/``, where each file is one key."""
-    for name in _HUGO_NAMES:
-        if (root / name).is_file():
-            return _settings_file(root / name)
+    """``config/_default/`` (each file one key), then ``hugo.toml`` (or ``config.*``) over it."""
     settings: dict = {}
     folder = root / "config" / "_default"
     for path in sorted(folder.glob("*.*")) if folder.is_dir() else []:
         if path.suffix in (".toml", ".yaml", ".yml"):
             data = _settings_file(path)
-            if path.stem in ("hugo", "config"):
-                settings.update(data)
-            else:
-                settings.setdefault(path.stem, data)
-    return settings
+            settings = _merged(
+                settings, data if path.stem in ("hugo", "config") else {path.stem: data}
+            )
+    # Hugo merges both; a root file kept only for other tools is often empty (Hugo Blox).
+    name = next((n for n in _HUGO_NAMES if (root / n).is_file()), None)
+    return settings | _settings_file(root / name) if name else settings
+
+
+def _merged(first: dict, then: dict) -> dict:
+    """Two settings files as Hugo merges them: tables key by key (``languages`` in both)."""
+    merged = dict(first)
+    for key, value in then.items():
+        old = merged.get(key)
+        merged[key] = (
+            _merged(old, value) if isinstance(old, dict) and isinstance(value, dict) else value
+        )
+    return merged
+
+
+def hugo_languages(site: Site) -> set[str]:
+    """The languages a Hugo site is written in (its ``languages`` setting), lower case."""
+    languages = site.settings.get("languages")
+    return {str(name).lower() for name in languages} if isinstance(languages, dict) else set()
+
+
+def hugo_name(site: Site, path: Path) -> tuple[str, str]:
+    """A Hugo content file's name and language: ``post.ru.md`` is ``post`` in ``ru``.
+
+    Without a language in its name, a file is in the site's ``defaultContentLanguage``.
+    """
+    stem, _, language = path.stem.rpartition(".")
+    if stem and language.lower() in hugo_languages(site):
+        return stem, language.lower()
+    return path.stem, str(site.settings.get("defaultContentLanguage", "en")).lower()
 
 
 def python_constants(path: Path) -> dict:

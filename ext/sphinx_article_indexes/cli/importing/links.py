@@ -12,7 +12,7 @@ from urllib.parse import unquote, urljoin, urlsplit
 
 from ...records.slugs import slugify
 from . import urls
-from .engines import Site
+from .engines import Site, hugo_name
 from .markup import Conversion
 
 # A Markdown image, then a link (not an image): a link may hold an image, [![a](i.png)](u).
@@ -66,7 +66,23 @@ class Targets:
             if (output := self.by_source.get((root / target).resolve())) is not None:
                 return output
         tail = PurePosixPath(target).parts
-        return next((o for s, o in self.by_source.items() if s.parts[-len(tail) :] == tail), None)
+        found = next((o for s, o in self.by_source.items() if s.parts[-len(tail) :] == tail), None)
+        return found or self._by_logical_name(tail)
+
+    def _by_logical_name(self, tail: tuple[str, ...]) -> Path | None:
+        """Hugo's ``ref "name"``: a post by its path without extension or language, a bundle
+        by its folder (``2024/buku`` is ``2024/buku/index.ru.md``)."""
+        if not tail or self.site.engine != "hugo":
+            return None
+        tail = (*tail[:-1], tail[-1].removesuffix(".md"))
+        for source, output in self.by_source.items():
+            stem = hugo_name(self.site, source)[0]
+            logical = (
+                source.parts[:-1] if stem in ("index", "_index") else (*source.parts[:-1], stem)
+            )
+            if logical[-len(tail) :] == tail:
+                return output
+        return None
 
 
 @dataclass

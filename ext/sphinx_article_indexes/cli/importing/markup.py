@@ -46,6 +46,21 @@ class Conversion:
 
         self.text = outside_code(self.text, lambda part: pattern.sub(counted, part))
 
+    def sub_around_code(
+        self, pattern: re.Pattern[str], kind: str, replace: Callable[[re.Match[str]], str]
+    ) -> None:
+        """As ``sub``, for a pair of tags that may hold code blocks: one not opened in code."""
+        code = [block.span() for block in _FENCE.finditer(self.text)]
+
+        def counted(match: re.Match[str]) -> str:
+            if any(start <= match.start() < end for start, end in code):
+                return match.group(0)
+            new = replace(match)
+            self.done[kind] += new != match.group(0)
+            return new
+
+        self.text = pattern.sub(counted, self.text)
+
 
 def outside_code(text: str, change: Callable[[str], str]) -> str:
     """Apply ``change`` to the text outside code blocks (and inside directives' fences)."""

@@ -73,7 +73,9 @@ def _date(site: Site, path: Path, meta: dict, problems: list[str]) -> dt.datetim
 
 
 def _slug(site: Site, path: Path, meta: dict) -> str:
-    name = path.parent.name if path.stem in ("index", "_index") else engines.jekyll_name(path)[1]
+    stem = engines.hugo_name(site, path)[0] if site.engine == "hugo" else path.stem
+    bundle = stem in ("index", "_index")
+    name = path.parent.name if bundle else engines.jekyll_name(path.with_name(stem + ".md"))[1]
     slug = str(meta.get("slug") or name).strip().lower()
     return slug if _SAFE_SLUG.fullmatch(slug) else (slugify(slug)[:80] or "post")
 

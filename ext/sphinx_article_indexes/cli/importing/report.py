@@ -59,6 +59,7 @@ class Report:
     failures: list[tuple[Path, str]] = field(default_factory=list)
     writer_: Writer | None = None
     checked: bool = False  # whether the project was built to find warnings
+    translations: int = 0  # a multilingual site's posts in other languages, left out
 
     def writer(self, docs: Path, force: bool) -> Writer:
         """The writer this import uses (it does nothing on a dry run)."""
@@ -89,6 +90,11 @@ class Report:
             f"{verb} {len(writer.written) if writer else 0} files, "
             f"{len(writer.unchanged) if writer else 0} unchanged"
         )
+        if self.translations:
+            lines.append(
+                f"translations into other languages than the publication's, left out: "
+                f"{self.translations}"
+            )
         if done:
             lines.append("converted: " + ", ".join(f"{k} {v}" for k, v in sorted(done.items())))
         left = sum(len(p.left) for p in self.posts)

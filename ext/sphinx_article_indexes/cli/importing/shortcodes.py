@@ -41,6 +41,12 @@ _LINK = re.compile(_OPEN + r"link\s+([^}]*?)\s*/?" + _CLOSE)
 _DETAILS = re.compile(
     _OPEN + r"details\s*([^}]*?)" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*details" + _CLOSE, re.S
 )
+# Themes' table of contents (Hugo Blox, Hextra, …) and tabs (hugo-book, Hextra, Docsy).
+_TOC = re.compile(_OPEN + r"toc\b[^}]*?/?" + _CLOSE)
+_TABS = re.compile(
+    _OPEN + r"(tabs|tabpane)\b([^}]*?)" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*\1" + _CLOSE, re.S
+)
+_TAB = re.compile(_OPEN + r"tab\b([^}]*?)" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*tab" + _CLOSE, re.S)
 _HEADING_ID = re.compile(r"^(#{1,6}[ \t]+.*?)[ \t]*\{#([\w-]+)\}[ \t]*$", re.M)
 _FENCE_OPTIONS = re.compile(r"^([ \t]{0,3}(?:`{3,}|~{3,})[\w+#.-]*)[ \t]*\{[^}\n]*\}[ \t]*$", re.M)
 _ATTRIBUTES = re.compile(r"(?<=[)\]])\{[.#]?[\w-]+(?:=[^}\s]+)?(?:\s+[.#]?[\w-]+(?:=[^}\s]+)?)*\}")
@@ -79,6 +85,22 @@ def _embed(match: re.Match[str]) -> str:
     if name == "instagram":
         return f"[Instagram: {ident}](https://www.instagram.com/p/{ident}/)"
     return f"[X: {user or ident}](https://x.com/{user or 'i/web'}/status/{ident})"
+
+
+def _tabs(match: re.Match[str]) -> str:
+    """Tabs as sphinx-design's tab set: each tab's name from its arguments or ``items``."""
+    items = [i.strip() for i in _arguments(match[2]).get("items", "").split(",") if i.strip()]
+    tabs = []
+    for number, tab in enumerate(_TAB.finditer(match[3])):
+        args = _arguments(tab[1])
+        words = [w.strip('"') for w in tab[1].split() if "=" not in w]
+        named = args.get("name") or args.get("title") or args.get("header") or args.get("tabName")
+        fallback = items[number] if number < len(items) else str(number + 1)
+        name = named or (" ".join(words) if words else fallback)
+        tabs.append(fence(tab[2].strip("\n"), f"{{tab-item}} {name}").strip("\n"))
+    if not tabs:
+        return match.group(0)
+    return fence("\n\n".join(tabs), "{tab-set}")
 
 
 def _admonition(match: re.Match[str]) -> str:
@@ -121,8 +143,10 @@ def convert(conversion: Conversion) -> None:
     c.sub(_REF, "{{< ref >}}", lambda m: f"post_file:{m.group(1)}")
     c.sub(_KATEX_BLOCK, "{{< katex >}}", lambda m: f"\n$$\n{m.group(1).strip()}\n$$\n")
     c.sub(_KATEX, "{{< katex >}}", lambda m: f"${m.group(1).strip()}$")
-    c.sub(_ADMONITION, "{{< alert >}}", _admonition)
+    c.sub_around_code(_ADMONITION, "{{< alert >}}", _admonition)
     c.sub(_LINK, "{{< link >}}", _link)
-    c.sub(_DETAILS, "{{< details >}}", _details)
+    c.sub_around_code(_DETAILS, "{{< details >}}", _details)
+    c.sub(_TOC, "{{< toc >}}", lambda m: "\n```{contents}\n:local:\n```\n")
+    c.sub_around_code(_TABS, "{{< tabs >}}", _tabs)
     c.sub(_HEADING_ID, "{#id}", lambda m: f"({m.group(2)})=\n{m.group(1)}")
     c.sub(_ATTRIBUTES, "{attributes}", lambda m: "")

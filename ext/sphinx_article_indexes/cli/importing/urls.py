@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from .engines import Site, jekyll_name
+from .engines import Site, hugo_languages, hugo_name, jekyll_name
 
 _JEKYLL_STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -72,8 +72,24 @@ def _hugo(site: Site, path: Path, meta: dict, day: dt.datetime | None, slug: str
         return str(meta["url"])
     content = site.root / str(site.settings.get("contentDir", "content"))
     relative = path.relative_to(content)
-    bundle = path.stem in ("index", "_index")
-    name = relative.parent.name if bundle else path.stem
+    stem, language = hugo_name(site, path)
+    bundle = stem in ("index", "_index")
+    name = relative.parent.name if bundle else stem
+    return _in_language(site, language, _hugo_path(site, meta, day, relative, bundle, name))
+
+
+def _in_language(site: Site, language: str, url: str) -> str:
+    """A multilingual site's address in a language: ``/ru/…``, but the default's (by default)."""
+    default = str(site.settings.get("defaultContentLanguage", "en")).lower()
+    in_subdir = site.settings.get("defaultContentLanguageInSubdir") is True
+    if len(hugo_languages(site)) < 2 or (language == default and not in_subdir):
+        return url
+    return f"/{language}/{url.lstrip('/')}"
+
+
+def _hugo_path(
+    site: Site, meta: dict, day: dt.datetime | None, relative: Path, bundle: bool, name: str
+) -> str:
     section_path = relative.parent.parent if bundle else relative.parent
     section = section_path.parts[0] if section_path.parts else ""
     permalinks = site.settings.get("permalinks") or {}

@@ -69,6 +69,7 @@ def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: 
         markup.heading_links(conversion)
     if site.engine == "ablog":
         ablog_directives.convert(conversion, site, post.markup)
+    markup.contents_lists(conversion)
     rewriting = links.rewrite(conversion, targets, post.source, targets.docs / post.output)
     sphinx_refs.rewrite(conversion, targets, post.source)
     if post.markup == "md":

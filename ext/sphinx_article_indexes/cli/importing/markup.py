@@ -49,8 +49,8 @@ class Conversion:
     def sub_around_code(
         self, pattern: re.Pattern[str], kind: str, replace: Callable[[re.Match[str]], str]
     ) -> None:
-        """As ``sub``, for a pair of tags that may hold code blocks: one not opened in code."""
-        code = [block.span() for block in _FENCE.finditer(self.text)]
+        """As ``sub``, for tags (or a directive) that may hold code blocks: not those in code."""
+        code = [b.span() for b in _FENCE.finditer(self.text) if not _DIRECTIVE.match(b["info"])]
 
         def counted(match: re.Match[str]) -> str:
             if any(start <= match.start() < end for start, end in code):
@@ -207,6 +207,23 @@ _FRAGMENT_LINK = re.compile(r"\]\(#[^)\s]+\)")
 _FRAGMENT = re.compile(r"(\]\(#)([^)\s]+)(\))")
 # A link with no address, [text](): the old engine linked the page itself; MyST warns.
 _NO_ADDRESS = re.compile(r"(?<!!)\[((?:[^\[\]\n]|\[[^\]\n]*\])*)\]\(\s*\)")
+
+
+# A contents list: reST's directive with its options, or MyST's fence.
+_CONTENTS = re.compile(
+    r"^\.\. contents::[^\n]*\n(?:[ \t]+\S[^\n]*\n)*"
+    r"|^(?P<fence>`{3,}|:{3,})\{contents\}[^\n]*\n(?:[^\n]*\n)*?(?P=fence)[ \t]*(?:\n|\Z)",
+    re.M,
+)
+
+
+def contents_lists(conversion: Conversion) -> None:
+    """Take out a post's own contents list: Furo shows the page's beside it, and flags this.
+
+    Furo marks a ``contents`` list in the page as an error in red: the same list is
+    in its «On this page» column (a menu on a phone), and the editions have their own.
+    """
+    conversion.sub_around_code(_CONTENTS, "contents lists (Furo shows one)", lambda m: "")
 
 
 def heading_links(conversion: Conversion) -> None:

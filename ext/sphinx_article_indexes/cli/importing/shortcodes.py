@@ -146,7 +146,7 @@ def convert(conversion: Conversion) -> None:
     c.sub_around_code(_ADMONITION, "{{< alert >}}", _admonition)
     c.sub(_LINK, "{{< link >}}", _link)
     c.sub_around_code(_DETAILS, "{{< details >}}", _details)
-    c.sub(_TOC, "{{< toc >}}", lambda m: "\n```{contents}\n:local:\n```\n")
+    c.sub(_TOC, "contents lists (Furo shows one)", lambda m: "")  # as markup.contents_lists
     c.sub_around_code(_TABS, "{{< tabs >}}", _tabs)
     c.sub(_HEADING_ID, "{#id}", lambda m: f"({m.group(2)})=\n{m.group(1)}")
     c.sub(_ATTRIBUTES, "{attributes}", lambda m: "")

@@ -344,6 +344,22 @@ def test_a_contents_directive_in_embedded_rst_is_written_not_crashing(
         assert [a["href"] for a in links] == sections
         _everywhere(app)
     assert "pending" not in warnings(app)
+    # Furo draws it as an error box beside its own «On this page»: the build says so.
+    said = [line for line in warnings(app).splitlines() if "[articles.contents]" in line]
+    assert len(said) == 1 and "articles/imported.md:" in said[0], warnings(app)
+
+
+def test_a_contents_list_furo_is_told_is_wanted_builds_silently(make_app, rootdir, tmp_path):
+    """Furo's class for a contents list wanted anyway: no warning, the list is there."""
+    src = _publication(rootdir, tmp_path)
+    wanted = "this-will-duplicate-information-and-it-is-still-useful-here"
+    rst = f"```{{contents}} Содержание\n:local:\n:class: {wanted}\n```\n"
+    text = f"---\ntitle: С оглавлением\ndate: 2025-01-02\n---\n\n{rst}\n## Начало\n\nТекст.\n"
+    (src / "articles" / "listed.md").write_text(text, "utf-8")
+    app = build(make_app, src)
+    assert "contents" not in warnings(app)
+    links = article_body(app, "articles/listed").select(f"nav.contents.{wanted} a")
+    assert [a.get_text() for a in links] == ["Начало"]
 
 
 @pytest.mark.parametrize("buildername", ["html", "epub"])

@@ -9,6 +9,7 @@
 - ``footer``: the theme's previous/next footer agreeing with the articles' own links.
 - ``page_assets``: sphinx-design's stylesheet only on pages that use its components.
 - ``htmlonly``: feed links and previous/next links kept only where the builder can use them.
+- ``contents_lists``: a contents list in a page, which Furo flags, said at build time.
 - ``search``: Pagefind's index, and the search page that uses it (Sphinx's index offline).
 - ``static/``, ``templates/``: the stylesheet of bylines, cards and footers; the search page.
 """
@@ -21,6 +22,7 @@ from typing import TYPE_CHECKING
 from sphinx.config import ENUM
 
 from . import (
+    contents_lists,
     feeds,
     footer,
     htmlonly,
@@ -55,6 +57,7 @@ def setup(app: Sphinx) -> None:
     app.add_config_value("articles_pagefind", True, "", bool)  # the pages do not change
     app.connect("config-inited", _add_static)
     app.add_css_file("article-indexes.css")
+    app.connect("doctree-read", contents_lists.warn_contents_lists)
     app.connect("doctree-resolved", htmlonly.finish)
     app.connect("html-page-context", meta.article_meta, priority=400)  # before opengraph
     app.connect("html-page-context", feeds.link_feeds)

@@ -436,3 +436,24 @@ def test_a_multilingual_hugo_site_brings_the_publication_s_language(tmp_path, ca
     assert articles == ["articles/2024/bundle.md", "articles/2024/single.md"]
     single = (docs / "articles" / "2024" / "single.md").read_text("utf-8")
     assert "/ru/posts/single/" in single and "](bundle.md)" in single
+
+
+def test_a_hugo_site_translated_by_content_folder(tmp_path, capsys):
+    """``languages.ru.contentDir = "content_ru"``: the Russian folder's posts, not the English."""
+    site = tmp_path / "site"
+    site.mkdir()
+    (site / "hugo.toml").write_text(
+        'defaultContentLanguage = "en"\n[languages.en]\ncontentDir = "content_en"\n'
+        '[languages.ru]\ncontentDir = "content_ru"\n',
+        "utf-8",
+    )
+    for language, title in (("ru", "Пост"), ("en", "Post")):
+        folder = site / f"content_{language}" / "posts"
+        folder.mkdir(parents=True)
+        (folder / "post.md").write_text(f"---\ntitle: {title}\ndate: 2024-01-02\n---\n\nText.\n")
+    docs = shutil.copytree(ROOT, tmp_path / "docs")
+    assert main(["import", str(site), "--into", str(docs), "--no-check"]) == 0
+    assert "left out: 1" in capsys.readouterr().out
+    (article,) = (docs / "articles").rglob("*.md")
+    text = article.read_text("utf-8")
+    assert "title: Пост" in text and "- /ru/posts/post/" in text  # its old address

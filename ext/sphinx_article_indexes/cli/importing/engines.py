@@ -139,12 +139,35 @@ def hugo_languages(site: Site) -> set[str]:
 def hugo_name(site: Site, path: Path) -> tuple[str, str]:
     """A Hugo content file's name and language: ``post.ru.md`` is ``post`` in ``ru``.
 
-    Without a language in its name, a file is in the site's ``defaultContentLanguage``.
+    Without a language in its name, a file is in the language whose ``contentDir`` holds
+    it, else in the site's ``defaultContentLanguage``.
     """
     stem, _, language = path.stem.rpartition(".")
     if stem and language.lower() in hugo_languages(site):
         return stem, language.lower()
+    for name, folder in _language_folders(site).items():
+        if folder in path.parents:
+            return path.stem, name
     return path.stem, str(site.settings.get("defaultContentLanguage", "en")).lower()
+
+
+def _language_folders(site: Site) -> dict[str, Path]:
+    """A site translated by folder: each language's ``contentDir``."""
+    languages = site.settings.get("languages")
+    folders = {}
+    for name, settings in languages.items() if isinstance(languages, dict) else ():
+        folder = settings.get("contentDir") if isinstance(settings, dict) else None
+        if isinstance(folder, str) and folder.strip("/."):
+            folders[str(name).lower()] = site.root / folder
+    return folders
+
+
+def hugo_content(site: Site, path: Path) -> Path:
+    """The content folder ``path`` is in: its language's ``contentDir``, or the site's."""
+    return next(
+        (folder for folder in _language_folders(site).values() if folder in path.parents),
+        site.root / str(site.settings.get("contentDir", "content")),
+    )
 
 
 def python_constants(path: Path) -> dict:
@@ -230,7 +253,12 @@ def find_posts(site: Site) -> list[Path]:
         return [p for folder in _posts_folders(site.root) for p in _files(folder)]
     if site.engine == "hugo":
         content = site.root / str(site.settings.get("contentDir", "content"))
-        return [p for p in _files(content) if not p.name.startswith("_index.")]
+        folders = [
+            content,
+            *(f for f in _language_folders(site).values() if content not in f.parents),
+        ]
+        found = dict.fromkeys(p for folder in folders for p in _files(folder))  # once, in order
+        return [p for p in found if not p.name.startswith("_index.")]
     if site.engine == "pelican":
         content = pelican_content(site)
         pages = {content / str(d) for d in site.settings.get("PAGE_PATHS", ["pages"])}

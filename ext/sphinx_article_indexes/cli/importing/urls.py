@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import quote, unquote, urlsplit
 
-from .engines import Site, hugo_languages, hugo_name, jekyll_name
+from .engines import Site, hugo_content, hugo_languages, hugo_name, jekyll_name
 
 _JEKYLL_STYLES = {
     "date": "/:categories/:year/:month/:day/:title:output_ext",
@@ -70,8 +70,7 @@ def _jekyll(site: Site, path: Path, meta: dict, day: dt.datetime | None, slug: s
 def _hugo(site: Site, path: Path, meta: dict, day: dt.datetime | None, slug: str) -> str:
     if meta.get("url"):
         return str(meta["url"])
-    content = site.root / str(site.settings.get("contentDir", "content"))
-    relative = path.relative_to(content)
+    relative = path.relative_to(hugo_content(site, path))
     stem, language = hugo_name(site, path)
     bundle = stem in ("index", "_index")
     name = relative.parent.name if bundle else stem

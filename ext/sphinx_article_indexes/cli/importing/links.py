@@ -227,10 +227,35 @@ def _ascii_name(name: str) -> str:
     return f"{slugify(stem)[:40] or 'file'}-{digest}{dot if suffix else ''}{suffix}"
 
 
+# reST: a link with its address, `text <address>`_, and a named link's target.
+_RST_LINK = re.compile(r"`(?P<text>[^`<]*?)\s*<(?P<target>[^`<>\s][^`<>]*)>`(?P<end>__?)")
+_RST_TARGET = re.compile(r"^(\.\. _(?!_:)[^:\n]+:[ \t]+)(\S+)[ \t]*$", re.M)
+
+
+def _rst_link(new: _Rewriter, match: re.Match[str]) -> str:
+    """A reST link made for the new site: to an article ``:doc:``, to a copied file
+    ``:download:`` (a plain link reaches neither in reST), else its new address."""
+    text, target = match["text"], match["target"]
+    found = new(target)
+    if found == target:
+        return match.group(0)
+    path = found.split("#")[0]
+    if path.endswith(".md"):
+        article = (new.article.parent / path).resolve().relative_to(new.targets.docs.resolve())
+        docname = "/" + article.with_suffix("").as_posix()
+        return f":doc:`{text} <{docname}>`" if text else f":doc:`{docname}`"
+    if not re.match(r"[a-z][a-z0-9+.-]*:", found):  # a file copied beside the articles
+        return f":download:`{text or found} <{found}>`"
+    return f"`{text or found} <{found}>`{match['end']}"
+
+
 def rewrite(conversion: Conversion, targets: Targets, source: Path, article: Path) -> Rewriting:
     """Point every link and image of a post at the new articles and the copied files."""
     rewriting = Rewriting()
     new = _Rewriter(targets, source, article, rewriting)
+    if source.suffix == ".rst":
+        conversion.sub(_RST_LINK, "links", lambda m: _rst_link(new, m))
+        conversion.sub(_RST_TARGET, "links", lambda m: m[1] + new(m[2], html=True))
     conversion.sub(_MD_IMAGE, "links", lambda m: m[1] + new(m[2], image=True) + m[3])
     conversion.sub(_MD_LINK, "links", lambda m: m[1] + new(m[2]) + m[3])
     conversion.sub(_REF_DEF, "links", lambda m: m.group(1) + new(m.group(2)))

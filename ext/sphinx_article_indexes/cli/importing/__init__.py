@@ -67,6 +67,7 @@ def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: 
         markup.html_anchors(conversion)
         markup.heading_levels(conversion)
         markup.heading_links(conversion)
+        markup.empty_links(conversion)
     if site.engine == "ablog":
         ablog_directives.convert(conversion, site, post.markup)
     markup.contents_lists(conversion)

@@ -135,13 +135,12 @@ def set_aside(conversion: Conversion) -> list[tuple[int, str]]:
         else:
             for match in reversed(hits):
                 line = line[: match.start()] + line[match.end() :]
-            # A link whose address was taken out is its text: MyST warns at an empty one.
-            lines[number] = _EMPTY_LINK.sub(r"\1", line)
+            # A link whose address was taken out: MyST warns at an empty one.
+            lines[number] = _NO_ADDRESS.sub(_unlinked, line)
     conversion.text = "\n".join(lines)
     return found
 
 
-_EMPTY_LINK = re.compile(r"(?<!!)\[((?:[^\[\]]|\[[^\]]*\])*)\]\(\s*\)")
 _IMG_TAG = re.compile(r"<img\b([^<>]*?)/?>", re.I)
 _ATTR = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
@@ -243,11 +242,16 @@ def heading_links(conversion: Conversion) -> None:
         return match[1] + slug + match[3] if fragment not in slugs and slug in slugs else match[0]
 
     conversion.sub(_FRAGMENT, "links to headings", found)
-    # [https://example.org]() meant the address it shows; other such links are their text.
-    conversion.sub(
-        _NO_ADDRESS, "links with no address",
-        lambda m: f"<{m[1]}>" if re.fullmatch(r"https?://\S+", m[1]) else m[1],
-    )  # fmt: skip
+
+
+def _unlinked(match: re.Match[str]) -> str:
+    """``[https://example.org]()`` meant the address it shows; other such links are text."""
+    return f"<{match[1]}>" if re.fullmatch(r"https?://\S+", match[1]) else match[1]
+
+
+def empty_links(conversion: Conversion) -> None:
+    """Links with no address (``[text]()``): the old engine linked the page itself."""
+    conversion.sub(_NO_ADDRESS, "links with no address", _unlinked)
 
 
 def myst_settings(text: str) -> dict:

@@ -53,6 +53,20 @@ def _unique(read: list[posts.Post]) -> None:
         seen.add(candidate)
 
 
+# What every engine's Markdown needs once its own syntax is converted.
+_MARKDOWN_STEPS = (
+    markup.html_images, markup.html_anchors, markup.heading_levels, markup.heading_links,
+    markup.empty_links,
+)  # fmt: skip
+
+
+def _to_myst(conversion: markup.Conversion, site: engines.Site) -> None:
+    """A Markdown post into MyST: its engine's syntax, then images, anchors, headings, links."""
+    liquid.site_urls(conversion)
+    for convert in (*_CONVERTERS[site.engine], *_MARKDOWN_STEPS):
+        convert(conversion)
+
+
 def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: PostReport) -> str:
     conversion = markup.Conversion(
         posts.more_marker(post.body) if post.markup == "md" else post.body
@@ -60,14 +74,7 @@ def _body(post: posts.Post, site: engines.Site, targets: links.Targets, report: 
     if site.engine == "pelican":
         pelican.placeholders(conversion)
     if post.markup == "md":
-        liquid.site_urls(conversion)
-        for convert in _CONVERTERS[site.engine]:
-            convert(conversion)
-        markup.html_images(conversion)
-        markup.html_anchors(conversion)
-        markup.heading_levels(conversion)
-        markup.heading_links(conversion)
-        markup.empty_links(conversion)
+        _to_myst(conversion, site)
     if site.engine == "ablog":
         ablog_directives.convert(conversion, site, post.markup)
     markup.contents_lists(conversion)

@@ -88,7 +88,19 @@ def nu_errors(folder: Path) -> list[str]:
     command = ["java", "-jar", str(VNU), "--errors-only", "--skip-non-html", "--format", "json"]
     result = subprocess.run([*command, str(folder)], capture_output=True, text=True, check=False)
     messages = json.loads(result.stderr or result.stdout)["messages"]
-    return [f"{m.get('url', '')}: {m['message']}" for m in messages if not _old_furo(m["message"])]
+    return [
+        f"{m.get('url', '')}: {m['message']}"
+        for m in messages
+        if not _old_furo(m["message"]) and m["message"] != _SPHINX_DESIGN_TABS
+    ]
+
+
+# sphinx-design's own markup for a tab set (0.8): each tab's <label for=…> also has an
+# aria-controls, which the checker refuses; not markup the publication writes or can change.
+_SPHINX_DESIGN_TABS = (
+    "The “aria-controls” attribute must not be used on any “label” element that is associated "
+    "with a labelable element."
+)
 
 
 def _old_furo(message: str) -> bool:

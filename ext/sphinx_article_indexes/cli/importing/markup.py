@@ -7,7 +7,10 @@ from collections import Counter
 from collections.abc import Callable
 from urllib.parse import unquote
 
-from myst_parser.slugs import github_slugify
+try:
+    from myst_parser.slugs import github_slugify
+except ImportError:  # MyST-Parser before 5.1
+    from myst_parser.mdit_to_docutils.base import default_slugify as github_slugify
 
 # A fenced block: its opening line (fence and info string), its content, its closing line.
 _FENCE = re.compile(

@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import json
+import os
+import time
 from pathlib import Path
 
 import jinja2
 import pytest
+from sphinx.builders.html import StandaloneHTMLBuilder
 
 from sphinx_article_indexes import i18n
 from sphinx_article_indexes.indexes.pages import MARKER
@@ -207,6 +210,37 @@ def test_parallel_build_matches_serial(make_app, rootdir, tmp_path):
         make_app, copy_project(rootdir / "test-publication", tmp_path / "b"), parallel=2
     )
     assert parallel.parallel == 2
+    assert rendered(parallel) == rendered(serial)
+    assert warnings(parallel) == ""
+
+
+def test_a_parallel_build_writes_pages_in_the_main_process_while_the_worker_is_busy(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    """internals/shared_writing.py: each page written once, some by each process, as serially."""
+    main, log = os.getpid(), tmp_path / "writers.txt"
+    write_doc = StandaloneHTMLBuilder.write_doc
+
+    def logged(self, docname, doctree):
+        if os.getpid() != main:
+            time.sleep(0.2)  # a worker busy long enough for the main process to take pages
+        with log.open("a", encoding="utf-8") as writers:
+            writers.write(f"{os.getpid() == main} {docname}\n")
+        write_doc(self, docname, doctree)
+
+    monkeypatch.setattr(StandaloneHTMLBuilder, "write_doc", logged)
+    serial = build(make_app, copy_project(rootdir / "test-publication", tmp_path / "a"))
+    written_serially = sorted(line.split()[1] for line in log.read_text("utf-8").splitlines())
+    log.unlink()
+    parallel = build(
+        make_app, copy_project(rootdir / "test-publication", tmp_path / "b"), parallel=2
+    )
+    writers = [line.split() for line in log.read_text("utf-8").splitlines()]
+    assert sorted(docname for _, docname in writers) == written_serially  # each once
+    documents = [(in_main, name) for in_main, name in writers if name in parallel.env.found_docs]
+    by_main = [docname for in_main, docname in documents if in_main == "True"]
+    assert len(by_main) > 1  # Sphinx's own first page, and more
+    assert len(by_main) < len(documents)
     assert rendered(parallel) == rendered(serial)
     assert warnings(parallel) == ""
 

@@ -82,6 +82,18 @@ def test_parallel_readers_send_their_environment_back_pickled():
     assert "pickle.dumps(self.env" in source
 
 
+def test_parallel_writing_makes_its_tasks_by_the_module_s_name():
+    """internals/shared_writing.py: ``_write_parallel``'s ``ParallelTasks``, ``add_task``, state."""
+    from sphinx.builders import Builder
+    from sphinx.util.parallel import ParallelTasks
+
+    write = inspect.getsource(Builder._write_parallel)
+    assert "tasks = ParallelTasks(nproc)" in write and "tasks.add_task(" in write
+    assert sphinx.builders.ParallelTasks is ParallelTasks  # put back after each build
+    tasks = inspect.getsource(ParallelTasks)
+    assert "def _join_one(self)" in tasks and "self._pworking += 1" in tasks
+
+
 def test_a_parallel_build_keeps_every_article_s_front_matter(make_app, rootdir, tmp_path):
     src = copy_project(rootdir / "test-publication", tmp_path / "src")
     app = build(make_app, src, parallel=2)

@@ -20,6 +20,7 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``search_prune``: Sphinx's search index pruned against a set of documents, not a dict.
 - ``image_names``: images named by their path, so that no build numbers them in its own order.
 - ``libyaml_front_matter``: MyST reads front matter with LibYAML's parser (``safety.file_access``).
+- ``shared_writing``: with ``-j``, the main process writes pages too while the workers are busy.
 - ``eval_rst_blocks``: a page's ``{eval-rst}`` blocks parsed as one reST document (MyST-Parser#318).
 """
 
@@ -37,6 +38,7 @@ from . import (
     reader_answers,
     search_page,
     search_prune,
+    shared_writing,
     sitemap,
     template_cache,
     title_cache,
@@ -63,5 +65,6 @@ def setup(app: Sphinx) -> None:
         navigation,
         search_page,
         search_prune,
+        shared_writing,
     ):
         module.setup(app)

@@ -460,10 +460,12 @@ def test_a_hugo_site_translated_by_content_folder(tmp_path, capsys):
 
 
 def test_rest_links_to_posts_and_files_carry_over(site_of):
-    """`text <{filename}/…>`_ and an old address in reST: the article; a file: its download."""
+    """`text <{filename}/…>`_ and an old address in reST: the article; a label in it: there;
+    a file: its download."""
     _, _, app = site_of("pelican")
     page = _pages(app)["articles/2019/pelican-two.html"].select_one("article[role=main]")
     links = {a.get_text(): a["href"] for a in page.select("a[href]")}
     assert links["первую"] == links["старую"] == "pelican-one.html"
+    assert links["к итогам первой"] == "pelican-one.html#itogi"
     assert links["снимок"].endswith("foto.png")
     assert (Path(app.outdir) / "articles" / "2019" / links["снимок"]).resolve().is_file()

@@ -233,12 +233,15 @@ _RST_TARGET = re.compile(r"^(\.\. _(?!_:)[^:\n]+:[ \t]+)(\S+)[ \t]*$", re.M)
 
 
 def _rst_link(new: _Rewriter, match: re.Match[str]) -> str:
-    """A reST link made for the new site: to an article ``:doc:``, to a copied file
-    ``:download:`` (a plain link reaches neither in reST), else its new address."""
+    """A reST link made for the new site: to an article ``:doc:``, to a label in one
+    ``:ref:``, to a copied file ``:download:`` (a plain link reaches none of them in
+    reST), else its new address."""
     text, target = match["text"], match["target"]
     found = new(target)
     if found == target:
         return match.group(0)
+    if found.startswith("#"):  # a label the importer writes in the article (``_to_article``)
+        return f":ref:`{text or found[1:]} <{found[1:]}>`"
     path = found.split("#")[0]
     if path.endswith(".md"):
         article = (new.article.parent / path).resolve().relative_to(new.targets.docs.resolve())

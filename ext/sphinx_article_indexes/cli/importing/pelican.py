@@ -20,7 +20,7 @@ def _placeholder(match: re.Match[str]) -> str:
     kind, target = match.groups()
     return (
         f"post_file:{target}"
-        if kind == "filename" and target.endswith((".md", ".rst", ".markdown"))
+        if kind == "filename" and target.split("#")[0].endswith((".md", ".rst", ".markdown"))
         else f"site_file:{target}"
     )
 

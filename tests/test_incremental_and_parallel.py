@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
+import signal
 import time
 from pathlib import Path
 
@@ -243,6 +245,29 @@ def test_a_parallel_build_writes_pages_in_the_main_process_while_the_worker_is_b
     assert len(by_main) < len(documents)
     assert rendered(parallel) == rendered(serial)
     assert warnings(parallel) == ""
+
+
+def test_a_page_that_fails_in_the_main_process_stops_the_build_and_its_worker(
+    make_app, rootdir, tmp_path, monkeypatch
+):
+    """internals/shared_writing.py: the error is the build's, and no worker is left running."""
+    main, calls = os.getpid(), []
+    write_doc = StandaloneHTMLBuilder.write_doc
+
+    def failing(self, docname, doctree):
+        if os.getpid() != main:
+            time.sleep(0.2)
+        elif calls.append(docname) or len(calls) > 1:  # after Sphinx's own first page
+            raise RuntimeError(f"cannot write {docname}")
+        write_doc(self, docname, doctree)
+
+    monkeypatch.setattr(StandaloneHTMLBuilder, "write_doc", failing)
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    with pytest.raises(RuntimeError, match="cannot write"):
+        build(make_app, src, parallel=2)
+    for worker in multiprocessing.active_children():  # stopped, not left to write its pages
+        worker.join(timeout=1)
+        assert worker.exitcode == -signal.SIGTERM
 
 
 def test_front_matter_is_parsed_once_and_only_when_the_file_changed(

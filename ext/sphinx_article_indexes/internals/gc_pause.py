@@ -1,17 +1,18 @@
 """Keep Python's cycle collector off what a build keeps alive for its whole length.
 
-A large publication's environment is about a million objects (each article's
-record, table of contents and metadata), and every full pass of the collector
-walks all of it: at 1000 articles that was 0.45 s of a 2 s rebuild in which
-nothing changed, and 0.5 s of a full build in Python's last pass at exit.
-So the collector is paused while Sphinx loads the saved environment, and what
-is alive then (modules, configuration, that environment) is frozen. Objects
-made later are collected as usual. (Freezing again once writing starts saves
-nothing measurable and keeps the garbage of cycles through frozen objects:
-+30 % peak memory.) The frozen objects stay frozen after the build: the last
-pass at exit would walk them only to free memory the exiting process returns
-anyway. A next build in the same process (tests, a live preview) hands them
-back to the collector when it starts, so they are freed then.
+A large publication's environment is about a million objects (each article's record,
+table of contents and metadata), and every full pass of the collector walks all of
+it: at 1000 articles that was 0.45 s of a 2 s rebuild in which nothing changed, and
+0.5 s of a full build in Python's last pass at exit. So the collector is paused
+while Sphinx loads the saved environment, and what is alive then (modules,
+configuration, that environment) is frozen. Objects made later are collected as
+usual. (Freezing again once writing starts saves nothing measurable and keeps the
+garbage of cycles through frozen objects: +30 % peak memory; a parallel build's
+writing does freeze again, after a collection, for its forked workers' sake:
+``shared_writing``.) The frozen objects stay frozen after the build: the last pass
+at exit would walk them only to free memory the exiting process returns anyway. A
+next build in the same process (tests, a live preview) hands them back to the
+collector when it starts, so they are freed then.
 
 Relies on: Sphinx loading the saved environment between ``config-inited`` and
 ``builder-inited`` (``Sphinx._init_env``). Tested with Sphinx 9.0.4.

@@ -62,8 +62,12 @@ class SharedWriting(ParallelTasks):
     ) -> None:
         """Write the chunk's pages here until a worker is free; hand it the rest."""
         docs = list(arg)
-        while docs and self._all_busy():
-            task_func([docs.pop(0)])
+        try:
+            while docs and self._all_busy():
+                task_func([docs.pop(0)])
+        except BaseException:
+            self.terminate()  # as Sphinx's own tasks do when one fails
+            raise
         if docs:
             super().add_task(_in_frozen_heap(task_func), docs, result_func)
         elif result_func is not None:

@@ -80,6 +80,7 @@ def test_the_epub_has_no_tag_pages_and_shows_tags_as_text(make_app, rootdir, tmp
     app = build(make_app, copy_project(rootdir / "test-publication", tmp_path / "src"), "epub")
     outdir = Path(app.outdir)
     assert not (outdir / "tags").exists()
+    assert not (outdir / "sitemap.xml").exists()  # the website's, not the EPUB's
     byline = (outdir / "articles" / "third.xhtml").read_text("utf-8")
     assert "модели" in byline and "tags/" not in byline
 

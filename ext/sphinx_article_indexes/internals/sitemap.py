@@ -8,7 +8,8 @@ processes either: sphinx-sitemap's multiprocessing queue (a round trip to
 another process per page: 0.3 s at 1000 articles) is replaced by a plain
 in-process one. Its ``builder-inited`` handler, which starts a manager process
 for that queue (30 ms of every build, a rebuild with no change included), is
-replaced by one that only makes the plain queue.
+replaced by one that only makes the plain queue. Other builders than ``html`` and
+``dirhtml`` get no sitemap (sphinx-sitemap wrote one into the EPUB's folder).
 
 Relies on: sphinx-sitemap's ``record_builder_type`` handler, its ``app.sitemap_links``
 queue and ``add_html_link``, and that it writes the file at ``build-finished``
@@ -59,7 +60,11 @@ def collect_in_process(app: Sphinx) -> None:
 def list_every_document(app: Sphinx, exception: Exception | None) -> None:
     """``build-finished``, before sphinx-sitemap: queue a link for each document and tag page."""
     links = getattr(app, "sitemap_links", None)
-    if exception is not None or links is None or app.builder.name not in ("html", "dirhtml"):
+    if exception is not None or links is None:
+        return
+    if app.builder.name not in ("html", "dirhtml"):
+        # No sitemap beside an EPUB's or a single page's files: it is the website's.
+        app.sitemap_links = queue.SimpleQueue()  # type: ignore[attr-defined]
         return
     try:
         from sphinx_sitemap import add_html_link

@@ -270,6 +270,43 @@ def test_a_page_that_fails_in_the_main_process_stops_the_build_and_its_worker(
         assert worker.exitcode == -signal.SIGTERM
 
 
+_EQUATIONS = "\n".join(
+    [
+        "\\begin{equation}",
+        "a = b",
+        "\\end{equation}",
+        "",
+        "\\begin{equation}",
+        "c = d",
+        "\\end{equation}",
+    ]
+)
+
+
+def _equation_ids(app) -> list[str]:
+    return [
+        div["id"]
+        for name in ("articles/first", "articles/fourth")
+        for div in page(app, name).select("div.math[id]")
+    ]
+
+
+def test_numbered_equations_get_the_same_ids_in_every_build(make_app, rootdir, tmp_path):
+    """internals/equation_labels.py: MyST labelled them with a new uuid4 in each build."""
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    for name in ("first", "fourth"):
+        with_math = "\nmyst:\n  enable_extensions: [amsmath]\n---\n\n" + _EQUATIONS
+        edit(src / f"articles/{name}.md", "\n---\n", with_math)
+    serial = build(make_app, copy_project(src, tmp_path / "a"))
+    ids = _equation_ids(serial)
+    assert len(ids) == len(set(ids)) == 4
+    assert _equation_ids(build(make_app, copy_project(src, tmp_path / "b"))) == ids
+    parallel = build(make_app, copy_project(src, tmp_path / "c"), parallel=2)
+    assert _equation_ids(parallel) == ids
+    assert rendered(parallel) == rendered(serial)
+    assert warnings(parallel) == ""
+
+
 def test_front_matter_is_parsed_once_and_only_when_the_file_changed(
     make_app, rootdir, tmp_path, monkeypatch
 ):

@@ -21,7 +21,9 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``image_names``: images named by their path, so that no build numbers them in its own order.
 - ``libyaml_front_matter``: MyST reads front matter with LibYAML's parser (``safety.file_access``).
 - ``shared_writing``: with ``-j``, the main process writes pages too while the workers are busy.
-- ``eval_rst_blocks``: a page's ``{eval-rst}`` blocks parsed as one reST document (MyST-Parser#318).
+- ``page_renderer``: MyST renders a page with these parts of ours:
+  ``eval_rst_blocks``, a page's ``{eval-rst}`` blocks parsed as one reST document (MyST-Parser#318);
+  ``equation_labels``, numbered amsmath equations labelled the same in every build.
 """
 
 from __future__ import annotations

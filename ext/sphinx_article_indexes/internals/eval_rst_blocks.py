@@ -9,33 +9,27 @@ the next; a ``.. contents::`` left a ``pending`` node that no translator can
 write, and the whole build stopped. Imported reST posts are split into such
 blocks at their section titles, so they had all of these.
 
-While a page is parsed, MyST's renderer is ours: its ``{eval-rst}`` block is
-parsed into a document that shares the page's ids, names, footnotes, citations,
-substitutions and pending transforms, so that the page's transforms resolve and
-number them all as docutils does in one reST document.
+While a page is parsed, MyST's renderer is ours (``page_renderer``): its
+``{eval-rst}`` block is parsed into a document that shares the page's ids, names,
+footnotes, citations, substitutions and pending transforms, so that the page's
+transforms resolve and number them all as docutils does in one reST document.
 
-Relies on: MyST's parser building its renderer from
-``myst_parser.parsers.sphinx_.SphinxRenderer`` at each parse, and its
-``render_restructuredtext`` (copied here but for the shared registries, and
-without noting the block's names again: they are noted in the page already).
-Tested with MyST-Parser 5.0.0 and 5.2.0, docutils 0.21 and 0.22.
+Relies on: MyST's ``SphinxRenderer.render_restructuredtext`` (copied here but for
+the shared registries, and without noting the block's names again: they are noted in
+the page already). Tested with MyST-Parser 5.0.0 and 5.2.0, docutils 0.21 and 0.22.
 """
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from myst_parser.mdit_to_docutils.base import make_document, token_line
-from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 from myst_parser.mocking import MockRSTParser
-from myst_parser.parsers import sphinx_
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
-
     from docutils import nodes
     from markdown_it.tree import SyntaxTreeNode
+    from myst_parser.mdit_to_docutils.sphinx_ import SphinxRenderer
 
 # What a docutils document notes while it is parsed, for its transforms to resolve.
 _REGISTRIES = (
@@ -57,21 +51,8 @@ def _block_of(page: nodes.document) -> nodes.document:
     return block
 
 
-class PageRenderer(SphinxRenderer):
-    """MyST's renderer for Sphinx, with ``{eval-rst}`` blocks parsed as parts of the page."""
-
-    def render_restructuredtext(self, token: SyntaxTreeNode) -> None:
-        """Parse the block's reST into the page (MyST pads the lines to the fence's place)."""
-        block = _block_of(self.document)
-        MockRSTParser().parse("\n" * token_line(token) + token.content, block)
-        self.current_node.extend(block.children)
-
-
-@contextmanager
-def while_parsing() -> Iterator[None]:
-    """Within: MyST renders a page with ``PageRenderer``."""
-    original, sphinx_.SphinxRenderer = sphinx_.SphinxRenderer, PageRenderer
-    try:
-        yield
-    finally:
-        sphinx_.SphinxRenderer = original
+def render_restructuredtext(renderer: SphinxRenderer, token: SyntaxTreeNode) -> None:
+    """Parse the block's reST into the page (MyST pads the lines to the fence's place)."""
+    block = _block_of(renderer.document)
+    MockRSTParser().parse("\n" * token_line(token) + token.content, block)
+    renderer.current_node.extend(block.children)

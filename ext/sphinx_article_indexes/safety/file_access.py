@@ -19,7 +19,7 @@ from myst_parser.parsers.sphinx_ import MystParser
 from sphinx import addnodes
 from sphinx.util import logging
 
-from ..internals import eval_rst_blocks
+from ..internals import page_renderer
 from ..internals.libyaml_front_matter import while_parsing
 from ..records.reading import is_article
 
@@ -47,7 +47,7 @@ class ArticleParser(MystParser):
             settings.file_insertion_enabled = enabled
 
     def _parse(self, inputstring: str, document: nodes.document) -> None:
-        with while_parsing(), eval_rst_blocks.while_parsing():
+        with while_parsing(), page_renderer.while_parsing():
             super().parse(inputstring, document)
 
 

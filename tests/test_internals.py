@@ -54,6 +54,16 @@ def test_furo_asks_the_page_context_for_its_toctree():
     assert 'context["toctree"]' in inspect.getsource(furo)
 
 
+def test_furo_wraps_tables_and_math_with_their_attributes():
+    """internals/wrapper_ids.py: Furo's wrapping transform, which ours follows."""
+    from sphinx_article_indexes.internals.wrapper_ids import WrapperIds
+
+    wrap = furo.WrapTableAndMathInAContainerTransform
+    source = inspect.getsource(wrap)
+    assert "update_all_atts" in source and '"math-wrapper"' in source
+    assert wrap.default_priority < WrapperIds.default_priority
+
+
 def test_sphinx_translations_object_and_toc_notice():
     """internals/search_page.py and quiet_log.py: ``Documentation.TRANSLATIONS``, the notice."""
     doctools = Path(sphinx.__file__).parent / "themes/basic/static/doctools.js"

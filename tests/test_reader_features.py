@@ -129,3 +129,23 @@ def test_bad_image_or_update_is_named(make_app, rootdir, tmp_path, line, problem
     app = build(make_app, src)
     assert problem in warnings(app) and "first.md" in warnings(app)
     assert "javascript:" not in (Path(app.outdir) / "articles" / "first.html").read_text("utf-8")
+
+
+def test_a_numbered_equation_and_a_named_table_have_their_ids_once(make_app, rootdir, tmp_path):
+    """internals/wrapper_ids.py: Furo copied them onto the wrapper it puts around each."""
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    body = (
+        "\nmyst:\n  enable_extensions: [amsmath]\n---\n\n"
+        "\\begin{equation}\na = b\n\\end{equation}\n\n"
+        "```{list-table} Таблица\n:name: tablitsa\n\n* - а\n  - б\n```\n\n"
+    )
+    text = (src / "articles/first.md").read_text("utf-8")
+    (src / "articles/first.md").write_text(text.replace("\n---\n", body, 1), "utf-8")
+    app = build(make_app, src)
+    assert warnings(app) == ""
+    doc = page(app, "articles/first")
+    ids = [tag["id"] for tag in doc.select("[id]")]
+    assert len(ids) == len(set(ids))
+    for link in doc.select("div.math a.headerlink, table a.headerlink"):
+        assert len(doc.select(f'[id="{link["href"][1:]}"]')) == 1
+    assert doc.select_one("table#tablitsa") and doc.select_one(".table-wrapper:not([id])")

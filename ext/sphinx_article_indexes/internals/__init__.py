@@ -21,6 +21,7 @@ was tested with, and has tests that fail when that behaviour changes. Most exist
 - ``image_names``: images named by their path, so that no build numbers them in its own order.
 - ``libyaml_front_matter``: MyST reads front matter with LibYAML's parser (``safety.file_access``).
 - ``shared_writing``: with ``-j``, the main process writes pages too while the workers are busy.
+- ``wrapper_ids``: Furo's wrappers around tables and display math do not repeat their ids.
 - ``page_renderer``: MyST renders a page with these parts of ours:
   ``eval_rst_blocks``, a page's ``{eval-rst}`` blocks parsed as one reST document (MyST-Parser#318);
   ``equation_labels``, numbered amsmath equations labelled the same in every build.
@@ -45,6 +46,7 @@ from . import (
     template_cache,
     title_cache,
     toctree_changes,
+    wrapper_ids,
 )
 
 if TYPE_CHECKING:
@@ -68,5 +70,6 @@ def setup(app: Sphinx) -> None:
         search_page,
         search_prune,
         shared_writing,
+        wrapper_ids,
     ):
         module.setup(app)

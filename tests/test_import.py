@@ -137,12 +137,34 @@ def test_links_between_posts_and_images_work(imported):
 def test_links_to_anchors_and_heading_levels(site_of):
     _, _, app = site_of("jekyll")
     page = _pages(app)["articles/2012/tretii.html"].select_one("article[role=main]")
-    for anchor in ("razdel", "vyvody"):
+    for anchor in ("razdel", "vyvody", "itog"):  # <a name>, alone, kramdown's {#id}
         href = page.select_one(f'a[href="#{anchor}"]')
         assert href is not None and page.select_one(f'[id="{anchor}"]') is not None
     # ### and ##### under the title: one level under it, then the next.
-    assert [h.name for h in page.select("h1, h2, h3, h4, h5")] == ["h1", "h2", "h3"]
+    assert [h.name for h in page.select("h1, h2, h3, h4, h5")] == ["h1", "h2", "h3", "h3"]
     assert page.select_one('a[href^="https://example.org/big.png"] img') is not None
+
+
+def _heading_at(page: BeautifulSoup, href: str) -> str:
+    """The heading of the section a link of ``page`` to ``#id`` lands on."""
+    assert href.startswith("#"), href
+    return page.select_one(f'section[id="{href[1:]}"]').find(re.compile("h[1-6]")).get_text()
+
+
+def test_an_id_used_by_several_posts_is_each_post_s_own(site_of):
+    """Hugo's heading ids are a page's own, MyST's labels global: both posts write
+    ``{#theory}``, the second twice; each link still lands on its post's heading."""
+    _, _, app = site_of("hugo")  # no "duplicate label" warning: test_builds_without_warnings
+    first, second = (_pages(app)[f"articles/2021/{n}.html"] for n in ("first", "vtoroi"))
+    page, fragment = second.find("a", string="первому")["href"].split("#")
+    assert page == "first.html" and "Теория" in _heading_at(first, "#" + fragment)
+    for text in ("теория", "она же"):  # a Markdown link and one in raw HTML
+        href = second.find("a", string=text)["href"]
+        assert "Теория второго поста" in _heading_at(second, href), (text, href)
+    again = next(h for h in second.select("h3") if "Снова теория" in h.get_text())
+    assert again.find_parent("section")["id"] != href[1:]
+    ids = [s["id"] for s in second.select("[id]")]
+    assert len(ids) == len(set(ids))
 
 
 def test_imported_pages_and_redirects_are_valid_html(imported):

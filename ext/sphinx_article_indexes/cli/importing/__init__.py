@@ -55,7 +55,7 @@ def _unique(read: list[posts.Post]) -> None:
 
 # What every engine's Markdown needs once its own syntax is converted.
 _MARKDOWN_STEPS = (
-    markup.html_images, markup.html_anchors, markup.heading_levels, markup.heading_links,
+    markup.html_images, markup.anchors, markup.heading_levels, markup.heading_links,
     markup.empty_links,
 )  # fmt: skip
 

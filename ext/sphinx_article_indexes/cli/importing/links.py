@@ -6,9 +6,12 @@ import hashlib
 import os
 import posixpath
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urljoin, urlsplit
+
+from docutils.nodes import make_id
 
 from ...records.slugs import slugify
 from . import urls
@@ -27,8 +30,10 @@ _DIRECTIVE_PATH = re.compile(
     r"[ \t]+)(\S+)",
     re.M,
 )
-# The anchors a post defines that become labels: Hugo's {#id}, <a name="id">.
+# The anchors a post defines that become labels: a heading's {#id}, <a name="id">.
 _ANCHOR = re.compile(r"\{#([\w-]+)\}|<a\s+(?:name|id)=[\"']([\w.:-]+)[\"']")
+# Such a label, once converted: ``(name)=`` on its own line.
+_LABEL = re.compile(r"^\(([^()\s]+)\)=[ \t]*$", re.M)
 _POST_SUFFIXES = (".md", ".markdown", ".mdown", ".mkd", ".rst", ".html")
 
 
@@ -43,15 +48,25 @@ class Targets:
     labels: dict[Path, set[str]] = field(default_factory=dict)  # new file → its labels
     page_labels: dict[str, Path] = field(default_factory=dict)  # reST label of a title → file
     old_urls: dict[Path, str] = field(default_factory=dict)  # old post file → its old address
+    posts_with_label: Counter[str] = field(default_factory=Counter)
 
     def add(self, source: Path, old_url: str, output: Path, aliases: list[str], body: str) -> None:
         """Know a post by its file, by each of its old addresses, and its anchors."""
         self.by_source[source.resolve()] = output
         self.old_urls[source.resolve()] = old_url
         self.labels[output] = {a or b for a, b in _ANCHOR.findall(body)}
+        self.posts_with_label.update(self.labels[output])
         for url in (old_url, *aliases):
             if (found := urls.key(url, self.site.base_url)) is not None:
                 self.by_url.setdefault(found, output)
+
+    def label(self, output: Path, anchor: str) -> str:
+        """The label of a post's anchor: its own name, or one naming the post too when other
+        posts use the same anchor (an id is a page's own on the old site, a label is global
+        in Sphinx: which post would own it depends on the order Sphinx reads them)."""
+        if self.posts_with_label[anchor] < 2:
+            return anchor
+        return f"{output.stem}-{output.parent.name}-{anchor}"
 
     def post_by_name(self, name: str) -> Path | None:
         """``{% post_url 2010-07-21-name %}``: a Jekyll post by its file name, folders allowed."""
@@ -152,8 +167,10 @@ class _Rewriter:
             return self._to_article(found, fragment, html)
         if scheme == "site_file":
             return self._to_file(rest, target)
+        if target.startswith("#"):
+            return self._to_label(self.article, target, html)
         parts = urlsplit(target)
-        if parts.scheme not in ("", "http", "https") or target.startswith("#"):
+        if parts.scheme not in ("", "http", "https"):
             return None
         found = self._old_post(target)
         if found is not None:
@@ -182,14 +199,24 @@ class _Rewriter:
         return None
 
     def _to_article(self, found: Path, fragment: str, html: bool) -> str:
-        if not html and fragment[1:] in self.targets.labels.get(found, ()):
+        if not html and unquote(fragment[1:]) in self.targets.labels.get(found, ()):
             # A label the importer writes ({#id}, <a name>): every MyST finds it by name,
             # while file.md#name finds only headings' slugs in MyST before 5.1.
-            return fragment
+            return self._to_label(found, fragment, html)
         relative = _relative(found, self.article)
         if html:
             relative = os.path.splitext(relative)[0] + ".html"
-        return relative + fragment
+        return relative + (self._to_label(found, fragment, html) if fragment else "")
+
+    def _to_label(self, found: Path, fragment: str, html: bool) -> str:
+        """``#anchor`` of a post: its label for MyST, the id HTML finds it by for raw HTML."""
+        anchor = unquote(fragment[1:])
+        if anchor not in self.targets.labels.get(found, ()):
+            return fragment
+        label = self.targets.label(found, anchor)
+        if html:
+            return "#" + make_id(label) if label != anchor and make_id(label) else fragment
+        return "#" + label
 
     def _to_file(self, path: str, target: str) -> str | None:
         if not path or path.startswith("#"):
@@ -252,8 +279,24 @@ def _rst_link(new: _Rewriter, match: re.Match[str]) -> str:
     return f"`{text or found} <{found}>`{match['end']}"
 
 
+def _labels(conversion: Conversion, targets: Targets, article: Path) -> None:
+    """Name each label of the post as ``Targets.label`` does; a label the post repeats (the
+    old engine wrote its id twice; the first took the links) is numbered from its second."""
+    anchors, seen = targets.labels.get(article, set()), Counter[str]()
+
+    def named(match: re.Match[str]) -> str:
+        if match[1] not in anchors:
+            return match[0]
+        seen[match[1]] += 1
+        label = targets.label(article, match[1])
+        return f"({label}{f'-{seen[match[1]]}' if seen[match[1]] > 1 else ''})="
+
+    conversion.sub(_LABEL, "ids also used in other posts (labels named for theirs)", named)
+
+
 def rewrite(conversion: Conversion, targets: Targets, source: Path, article: Path) -> Rewriting:
     """Point every link and image of a post at the new articles and the copied files."""
+    _labels(conversion, targets, article)
     rewriting = Rewriting()
     new = _Rewriter(targets, source, article, rewriting)
     if source.suffix == ".rst":

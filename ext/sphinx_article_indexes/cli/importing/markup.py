@@ -189,6 +189,8 @@ def has_math(text: str) -> bool:
     return any(found)
 
 
+# A heading's id: Hugo's, kramdown's and Python-Markdown's attribute list, ``## Title {#id}``.
+_HEADING_ID = re.compile(r"^(#{1,6}[ \t]+.*?)[ \t]*\{#([\w-]+)\}[ \t]*$", re.M)
 _HEADING_ANCHOR = re.compile(
     r"^(#{1,6}[ \t]+)(.*?)<a\s+(?:name|id)=[\"']([\w.:-]+)[\"']\s*/?>\s*(?:</a>)?(.*)$", re.M
 )
@@ -197,8 +199,10 @@ _LINE_ANCHOR = re.compile(
 )
 
 
-def html_anchors(conversion: Conversion) -> None:
-    """``<a name="x"></a>`` in a heading or on its own line as a label: ``#x`` links work."""
+def anchors(conversion: Conversion) -> None:
+    """``{#x}`` after a heading, ``<a name="x"></a>`` in one or on its own line: a label,
+    so ``#x`` links work."""
+    conversion.sub(_HEADING_ID, "{#id}", lambda m: f"({m[2]})=\n{m[1]}")
     conversion.sub(
         _HEADING_ANCHOR, "<a name>", lambda m: f"({m[3]})=\n{m[1]}{(m[2] + m[4]).strip()}"
     )

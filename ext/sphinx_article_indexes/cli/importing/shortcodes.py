@@ -47,7 +47,6 @@ _TABS = re.compile(
     _OPEN + r"(tabs|tabpane)\b([^}]*?)" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*\1" + _CLOSE, re.S
 )
 _TAB = re.compile(_OPEN + r"tab\b([^}]*?)" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*tab" + _CLOSE, re.S)
-_HEADING_ID = re.compile(r"^(#{1,6}[ \t]+.*?)[ \t]*\{#([\w-]+)\}[ \t]*$", re.M)
 _FENCE_OPTIONS = re.compile(r"^([ \t]{0,3}(?:`{3,}|~{3,})[\w+#.-]*)[ \t]*\{[^}\n]*\}[ \t]*$", re.M)
 _ATTRIBUTES = re.compile(r"(?<=[)\]])\{[.#]?[\w-]+(?:=[^}\s]+)?(?:\s+[.#]?[\w-]+(?:=[^}\s]+)?)*\}")
 
@@ -148,5 +147,4 @@ def convert(conversion: Conversion) -> None:
     c.sub_around_code(_DETAILS, "{{< details >}}", _details)
     c.sub(_TOC, "contents lists (Furo shows one)", lambda m: "")  # as markup.contents_lists
     c.sub_around_code(_TABS, "{{< tabs >}}", _tabs)
-    c.sub(_HEADING_ID, "{#id}", lambda m: f"({m.group(2)})=\n{m.group(1)}")
     c.sub(_ATTRIBUTES, "{attributes}", lambda m: "")

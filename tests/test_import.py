@@ -262,6 +262,18 @@ def test_help_describes_import(capsys):
     assert "--dry-run" in capsys.readouterr().out
 
 
+def test_tex_written_for_mathjax_becomes_math(site_of):
+    """``\\(…\\)`` and ``\\[…\\]``, Markdown's escapes inside them undone; not in code."""
+    _, _, app = site_of("hugo")
+    page = _pages(app)["articles/2021/first.html"].select_one("article[role=main]")
+    assert [m.get_text() for m in page.select("span.math")] == [r"\(E = mc^2\)"]
+    alone, in_list = page.select("div.math")
+    assert r"{}^{[^{-}]}d_{AB} = \angle AQB" in alone.get_text()
+    item = in_list.find_parent("li")  # display math in a list item's line: its own block there
+    assert "Сумма" in item.get_text() and len(item.find_parent("ul").find_all("li")) == 2
+    assert r"\\(не формула\\)" in [c.get_text() for c in page.select("code")]
+
+
 def test_theme_shortcodes_become_links_dropdowns_and_admonitions(site_of):
     _, _, app = site_of("hugo")
     page = _pages(app)["articles/2021/vtoroi.html"].select_one("article[role=main]")

@@ -55,8 +55,8 @@ def _unique(read: list[posts.Post]) -> None:
 
 # What every engine's Markdown needs once its own syntax is converted.
 _MARKDOWN_STEPS = (
-    markup.html_images, markup.anchors, markup.heading_levels, markup.heading_links,
-    markup.empty_links,
+    markup.tex_math, markup.html_images, markup.anchors, markup.heading_levels,
+    markup.heading_links, markup.empty_links,
 )  # fmt: skip
 
 

@@ -179,6 +179,40 @@ def _counted(conversion: Conversion, match: re.Match[str]) -> str:
     return new
 
 
+# TeX for the old site's MathJax: ``\\(x\\)`` and ``\\[x\\]`` in the Markdown, which its
+# Markdown made ``\(x\)`` and ``\[x\]`` (MyST reads neither); code spans matched to be kept.
+_TEX_MATH = re.compile(
+    r"(?P<code>(`+)(?:(?!\2).)+?\2)"
+    r"|\\\\\((?P<inline>(?:(?!\n[ \t]*\n).)+?)\\\\\)"
+    r"|\\\\\[(?P<display>(?:(?!\n[ \t]*\n).)+?)\\\\\]",
+    re.S,
+)
+_MARKDOWN_ESCAPE = re.compile(r"\\([!-/:-@\[-`{-~])")
+# What a line's continuation repeats: its quotes' ``>``, its list item's indentation.
+_CONTINUATION = re.compile(r"((?:[ \t]*>)*[ \t]*)((?:[-*+]|\d{1,9}[.)])[ \t]+)?")
+
+
+def _tex(match: re.Match[str]) -> str:
+    if match["code"]:
+        return match[0]
+    if match["inline"] is not None:
+        tex = " ".join(_MARKDOWN_ESCAPE.sub(r"\1", match["inline"]).split())
+        ticks = "`" * (max((len(r) for r in re.findall("`+", tex)), default=0) + 1)
+        return f"{{math}}{ticks}{tex}{ticks}"
+    tex = "$$" + _MARKDOWN_ESCAPE.sub(r"\1", match["display"]).strip() + "$$"
+    # A block of its own, blank lines around (a paragraph goes on over a line of $$), in
+    # the list item or quote the line is in.
+    line = match.string.rfind("\n", 0, match.start()) + 1
+    quotes, marker = _CONTINUATION.match(match.string[line : match.start()]).groups()
+    indent = quotes + " " * len(marker or "")
+    return f"\n{indent.rstrip()}\n{indent}{tex}\n{indent.rstrip()}\n{indent}"
+
+
+def tex_math(conversion: Conversion) -> None:
+    """TeX math written for MathJax, ``\\(x\\)`` and ``\\[x\\]``: MyST's inline and display math."""
+    conversion.sub(_TEX_MATH, "\\(…\\) and \\[…\\] math", _tex)
+
+
 _DISPLAY_MATH = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", re.S)
 
 

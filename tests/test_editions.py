@@ -189,6 +189,36 @@ def test_epub_shows_html_in_front_matter_as_text(epub):
     assert "<img src=x" not in everything
 
 
+def test_epub_writes_formulas_as_mathml(epub):
+    """Reading systems run no MathJax: each formula is MathML, numbered as on the site."""
+    math = "{http://www.w3.org/1998/Math/MathML}math"
+    with zipfile.ZipFile(epub) as book:
+        page = ElementTree.fromstring(book.read("articles/formulas.xhtml"))
+        opf = book.read("content.opf").decode()
+    text = "".join(page.itertext())
+    assert r"\(" not in text and r"\[" not in text and r"\frac" not in text
+    formulas = list(page.iter(math))
+    assert [f.get("display") for f in formulas] == ["inline", "block", "block", "block"]
+    assert "".join(formulas[2].itertext()) == "s=1dk"  # the fraction and root, as MathML
+    assert len(list(formulas[3].iter("{http://www.w3.org/1998/Math/MathML}mtr"))) == 2
+    eqno = next(e for e in page.iter() if "eqno" in e.get("class", ""))
+    assert "".join(eqno.itertext()).startswith("(1)")
+    assert re.search(r'href="articles/formulas\.xhtml"[^>]*properties="mathml"', opf)
+    assert not re.search(r'href="articles/xss\.xhtml"[^>]*properties=', opf)
+    assert '<meta property="schema:accessibilityFeature">MathML</meta>' in opf
+
+
+def test_tex_mathml_cannot_hold_is_shown_as_tex_with_a_warning(make_app, tmp_path):
+    src = copy_project(ROOT / "docs", tmp_path / "docs")
+    article = "---\ntitle: Скобка\ndate: 2025-01-01\n---\n\nДробь {math}`\\frac{1}{` оборвана.\n"
+    (src / "articles" / "broken.md").write_text(article, "utf-8")
+    app = build(make_app, src, "epub")
+    warning = app.warning.getvalue()
+    assert "broken.md:6" in warning and "cannot be written as MathML" in warning
+    page = (Path(app.outdir) / "articles" / "broken.xhtml").read_text("utf-8")
+    assert r"\frac{1}{" in page and "<math" not in page
+
+
 def test_epub_metadata_spine_and_links(epub):
     ns = {"opf": "http://www.idpf.org/2007/opf", "dc": "http://purl.org/dc/elements/1.1/"}
     with zipfile.ZipFile(epub) as book:

@@ -149,3 +149,5 @@ def test_a_numbered_equation_and_a_named_table_have_their_ids_once(make_app, roo
     for link in doc.select("div.math a.headerlink, table a.headerlink"):
         assert len(doc.select(f'[id="{link["href"][1:]}"]')) == 1
     assert doc.select_one("table#tablitsa") and doc.select_one(".table-wrapper:not([id])")
+    # The site's formulas are MathJax's TeX (editions/epub_math.py is the EPUB's alone).
+    assert "\\begin{equation}" in doc.select_one("div.math").get_text()

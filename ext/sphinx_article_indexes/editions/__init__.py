@@ -2,6 +2,7 @@
 
 - ``latex``: break words too long for a line, so nothing runs off the PDF's page.
 - ``epub``: an accessible EPUB: pages' language, the contents' role, accessibility metadata.
+- ``epub_math``: the EPUB's formulas as MathML (reading systems run no MathJax).
 - ``singlehtml``: mend cross-document section links on the single-page builder.
 - ``tex``: check that the TeX the PDF needs is installed (``python -m``; standard library only).
 
@@ -13,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import epub, latex, singlehtml
+from . import epub, epub_math, latex, singlehtml
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -25,3 +26,4 @@ def setup(app: Sphinx) -> None:
     app.add_post_transform(singlehtml.SingleFragment)
     app.add_post_transform(latex.BreakLongWords)
     epub.setup(app)
+    epub_math.setup(app)

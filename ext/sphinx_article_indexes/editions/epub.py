@@ -24,6 +24,10 @@ if TYPE_CHECKING:
 
 _NAV_TOC = '<nav epub:type="toc">'
 _IMAGE = re.compile(r'media-type="image/')
+_PAGE_ITEM = re.compile(
+    r'(<item id="[^"]*" href="([^"]+\.xhtml)" media-type="application/xhtml\+xml")'
+)
+_MATHML = '<math xmlns="http://www.w3.org/1998/Math/MathML"'
 
 
 def page_language(
@@ -36,7 +40,7 @@ def page_language(
         context["html_tag"] = context["html_tag"].rstrip(">") + attributes
 
 
-def _metadata(app: Sphinx, has_images: bool) -> str:
+def _metadata(app: Sphinx, has_images: bool, has_math: bool) -> str:
     """schema.org's accessibility properties, as the book really is."""
     summary = app.config.articles_epub_accessibility_summary or str(
         _(
@@ -50,6 +54,7 @@ def _metadata(app: Sphinx, has_images: bool) -> str:
     if not has_images:
         properties.append(("schema:accessModeSufficient", "textual"))
     features = ["tableOfContents", "structuralNavigation", "readingOrder"]
+    features += ["MathML"] if has_math else []
     properties += [("schema:accessibilityFeature", feature) for feature in features]
     properties.append(("schema:accessibilityHazard", "none"))
     properties.append(("schema:accessibilitySummary", summary))
@@ -67,9 +72,24 @@ def mend_package(app: Sphinx, exception: Exception | None) -> None:
         nav.write_text(text.replace(_NAV_TOC, '<nav epub:type="toc" role="doc-toc">'), "utf-8")
     opf = package.read_text("utf-8")
     if "schema:accessMode" not in opf:
-        metadata = _metadata(app, bool(_IMAGE.search(opf)))
+        opf, has_math = _mark_mathml(opf, out)
+        metadata = _metadata(app, bool(_IMAGE.search(opf)), has_math)
         package.write_text(opf.replace("  </metadata>", metadata + "  </metadata>", 1), "utf-8")
     app.builder.build_epub()  # type: ignore[attr-defined]
+
+
+def _mark_mathml(opf: str, out: Path) -> tuple[str, bool]:
+    """The package with each page holding MathML (``epub_math``) marked so, as EPUB 3 asks."""
+    found = False
+
+    def marked(match: re.Match[str]) -> str:
+        nonlocal found
+        if _MATHML not in (out / match[2]).read_text("utf-8"):
+            return match[1]
+        found = True
+        return match[1] + ' properties="mathml"'
+
+    return _PAGE_ITEM.sub(marked, opf), found
 
 
 def setup(app: Sphinx) -> None:

@@ -208,12 +208,23 @@ def _tex(match: re.Match[str]) -> str:
     return f"\n{indent.rstrip()}\n{indent}{tex}\n{indent.rstrip()}\n{indent}"
 
 
+# An amsmath environment at a line's start, which MyST's amsmath reads as it is written.
+_AMS_ENVIRONMENTS = "equation|multline|gather|align|alignat|flalign|[pbBvV]?matrix|eqnarray"
+_AMS_BLOCK = re.compile(
+    rf"^[ \t]*\\begin\{{({_AMS_ENVIRONMENTS})(\*?)\}}.*?\\end\{{\1\2\}}", re.M | re.S
+)
+
+
 def tex_math(conversion: Conversion) -> None:
-    """TeX math written for MathJax, ``\\(x\\)`` and ``\\[x\\]``: MyST's inline and display math."""
+    """TeX math written for MathJax, ``\\(x\\)`` and ``\\[x\\]``: MyST's inline and display math;
+    in ``\\begin{equation}`` and its kind, the Markdown escapes the old site's Markdown undid."""
     conversion.sub(_TEX_MATH, "\\(…\\) and \\[…\\] math", _tex)
+    conversion.sub(_AMS_BLOCK, "\\begin{…} math", lambda m: _MARKDOWN_ESCAPE.sub(r"\1", m[0]))
 
 
-_DISPLAY_MATH = re.compile(r"\$\$.+?\$\$|\\\[.+?\\\]", re.S)
+_DISPLAY_MATH = re.compile(
+    rf"\$\$.+?\$\$|\\\[.+?\\\]|^[ \t]*\\begin\{{(?:{_AMS_ENVIRONMENTS})\*?\}}", re.S | re.M
+)
 
 
 def has_math(text: str) -> bool:

@@ -46,6 +46,20 @@ def test_articles_carry_opengraph_and_json_ld(app):
     assert not archive.select('script[type="application/ld+json"]')
 
 
+def test_an_article_without_text_is_described_by_its_title(make_app, rootdir, tmp_path):
+    """Not by the byline and links around it, nor twice (sphinxext-opengraph's own)."""
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    (src / "articles" / "empty.md").write_text(
+        "---\ntitle: Только заголовок\ndate: 2025-01-02\n---\n", "utf-8"
+    )
+    app = build(make_app, src)
+    assert warnings(app) == ""
+    doc = page(app, "articles/empty")
+    assert meta(doc, "description") == meta(doc, "og:description") == ["Только заголовок"]
+    data = json.loads(doc.select_one('script[type="application/ld+json"]').string)
+    assert data["description"] == "Только заголовок"
+
+
 def test_a_description_in_front_matter_is_kept(make_app, rootdir, tmp_path):
     src = copy_project(rootdir / "test-publication", tmp_path / "src")
     first = src / "articles" / "first.md"

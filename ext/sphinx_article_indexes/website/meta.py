@@ -82,8 +82,9 @@ def article_meta(
     tags = [("og:locale", og_locale(app.config.language)), ("twitter:card", card)]
     extra = ""
     if article is not None:
-        # What an author wrote in the front matter comes first.
-        fields = {"og:type": "article", "og:description": article.summary}
+        # What an author wrote in the front matter comes first; an article without text
+        # (nothing to summarise) is described by its title.
+        fields = {"og:type": "article", "og:description": article.summary or article.title}
         context["meta"] = fields | (context.get("meta") or {})
         # Search engines' snippet: without it, sphinxext-opengraph would take
         # the page's first text, which is the byline.

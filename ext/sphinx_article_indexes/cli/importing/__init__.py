@@ -56,7 +56,7 @@ def _unique(read: list[posts.Post]) -> None:
 # What every engine's Markdown needs once its own syntax is converted.
 _MARKDOWN_STEPS = (
     markup.tex_math, markup.html_images, markup.anchors, markup.heading_levels,
-    markup.heading_links, markup.empty_links,
+    markup.heading_links, markup.rules_under_headings, markup.empty_links,
 )  # fmt: skip
 
 

@@ -317,6 +317,19 @@ def myst_settings(text: str) -> dict:
     return settings
 
 
+# A thematic break (---, ***, ___) just under a heading, blank lines between.
+_RULE_UNDER_HEADING = re.compile(
+    r"(^#{1,6}[ \t][^\n]*\n(?:[ \t]*\n)*)[ \t]{0,3}([-*_])(?:[ \t]*\2){2,}[ \t]*$\n?", re.M
+)
+
+
+def rules_under_headings(conversion: Conversion) -> None:
+    """A rule just under a heading, left out: docutils has no section that opens with one
+    ("Document or section may not begin with a transition"), and the heading shows the
+    break."""
+    conversion.sub(_RULE_UNDER_HEADING, "rules just under a heading, left out", lambda m: m[1])
+
+
 _ATX = re.compile(r"^(#{1,6})([ \t]+\S.*)$", re.M)
 
 

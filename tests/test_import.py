@@ -267,12 +267,21 @@ def test_tex_written_for_mathjax_becomes_math(site_of):
     _, _, app = site_of("hugo")
     page = _pages(app)["articles/2021/first.html"].select_one("article[role=main]")
     assert [m.get_text() for m in page.select("span.math")] == [r"\(E = mc^2\)"]
-    alone, in_list, environment = page.select("div.math")
+    alone, in_list, environment, in_text = page.select("div.math")
+    assert r"\sum_k k" in in_text.get_text()  # $$ in a line: MathJax displayed it
     assert r"a_{i} = b \\ c = d" in environment.get_text()  # as the old site's Markdown left it
     assert r"{}^{[^{-}]}d_{AB} = \angle AQB" in alone.get_text()
     item = in_list.find_parent("li")  # display math in a list item's line: its own block there
     assert "Сумма" in item.get_text() and len(item.find_parent("ul").find_all("li")) == 2
     assert r"\\(не формула\\)" in [c.get_text() for c in page.select("code")]
+
+
+def test_kramdown_s_inline_dollars_are_inline_math(site_of):
+    _, _, app = site_of("jekyll")
+    page = _pages(app)["articles/2010/vtoroi.html"].select_one("article[role=main]")
+    assert [m.get_text() for m in page.select("span.math")] == [r"\(a^2 + b^2\)"]
+    assert "E = mc^2" in page.select_one("div.math").get_text()
+    assert "$" not in page.get_text()
 
 
 def test_theme_shortcodes_become_links_dropdowns_and_admonitions(site_of):

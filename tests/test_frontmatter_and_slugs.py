@@ -28,6 +28,8 @@ def test_plain_key_value_lines_with_colons_in_the_title():
         ("2025-12-27 10:30", dt.datetime(2025, 12, 27, 10, 30)),
         ("2025-12-27T10:30:00+03:00", dt.datetime.fromisoformat("2025-12-27T10:30:00+03:00")),
         ("2025-12-27 10:30:00 +0300", dt.datetime.fromisoformat("2025-12-27T10:30:00+03:00")),
+        ("2019-04-25 9:00:00", dt.datetime(2019, 4, 25, 9)),  # Jekyll's, an hour of one digit
+        ("2019-04-25 9:05", dt.datetime(2019, 4, 25, 9, 5)),
     ],
 )
 def test_date_spellings(value, expected):

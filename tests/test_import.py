@@ -24,7 +24,8 @@ EXPECTED = {
     "jekyll": {
         "Закон Мура: что дальше": ("2009", {"Железо", "История"}),
         "Вторая статья": ("2010", {"Железо"}),
-        "Третья, с якорями": ("2012", {"История"}),  # date from 2012-3-5-…, unpadded
+        # "date: весной": dated by its file's name, 2012-3-5-…, unpadded
+        "Третья, с якорями": ("2012", {"История"}),
     },
     "hugo": {"Первый пост": ("2021", {"Заметки"}), "Второй пост": ("2021", {"Заметки"})},
     "pelican": {
@@ -189,6 +190,13 @@ def _files(docs: Path) -> dict[str, bytes]:
         for p in sorted(docs.rglob("*"))
         if p.is_file() and "_build" not in p.parts
     }
+
+
+def test_a_date_not_understood_is_reported_and_the_file_name_dates_the_post(tmp_path, capsys):
+    docs, _ = _import(tmp_path, "jekyll")
+    assert "got 'весной'; dated by its file's name" in capsys.readouterr().out
+    front = yaml.safe_load((docs / "articles/2012/tretii.md").read_text("utf-8").split("---")[1])
+    assert str(front["date"]).startswith("2012-03-05")
 
 
 def test_re_running_gives_the_same_files(tmp_path, capsys):

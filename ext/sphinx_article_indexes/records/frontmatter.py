@@ -31,7 +31,11 @@ _SIMPLE_ITEM = re.compile(r"[ \t]*-[ \t]+(?P<value>\S.*)")  # indented or not
 _YAML_VALUE = tuple("\"'[{")  # parsed as YAML on their own
 _NOT_SIMPLE = tuple("|>&*!%@`")  # block scalars, anchors, tags: only strict YAML will do
 _ISO_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
-_DATE_FORMATS = ("%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%d.%m.%Y")
+# Beside ISO 8601: offsets without a colon, and an hour of one digit (Jekyll's 9:00:00).
+_DATE_FORMATS = (
+    "%Y-%m-%d %H:%M:%S %z", "%Y-%m-%d %H:%M %z", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M",
+    "%d.%m.%Y",
+)  # fmt: skip
 # ABlog's and Pelican's dates in English: "June 6, 2025", "Jan 8th, 2024", "8 Jan 2024".
 # Month names from a table, not strptime's %B, which follows the machine's locale.
 _MONTHS = {

@@ -60,15 +60,17 @@ def _names(value: object, words: bool) -> list[str]:
 
 
 def _date(site: Site, path: Path, meta: dict, problems: list[str]) -> dt.datetime | None:
+    """The post's date: its front matter's, else the one in its file's name (Jekyll's)."""
+    day, _ = engines.jekyll_name(path)
+    by_name = dt.datetime(day.year, day.month, day.day, tzinfo=_zone(site)) if day else None
     value = meta.get("date")
     if value in (None, ""):
-        day, _ = engines.jekyll_name(path)
-        return dt.datetime(day.year, day.month, day.day, tzinfo=_zone(site)) if day else None
+        return by_name
     try:
         moment = frontmatter.parse_date(value)
     except ValueError as err:
-        problems.append(str(err))
-        return None
+        problems.append(f"{err}; dated by its file's name" if by_name else str(err))
+        return by_name
     return moment if moment.tzinfo else moment.replace(tzinfo=_zone(site))
 
 

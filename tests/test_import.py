@@ -289,6 +289,8 @@ def test_kramdown_s_inline_dollars_are_inline_math(site_of):
     page = _pages(app)["articles/2010/vtoroi.html"].select_one("article[role=main]")
     assert [m.get_text() for m in page.select("span.math")] == [r"\(a^2 + b^2\)"]
     assert "E = mc^2" in page.select_one("div.math").get_text()
+    # An environment in $$: kramdown left it as written (its \\ and \_ are TeX's).
+    assert "a &= b \\\\\nc\\_1 &= d" in page.select("div.math")[1].get_text()
     assert "$" not in page.get_text()
 
 

@@ -250,9 +250,16 @@ def _dollars(match: re.Match[str]) -> str:
 
 # An amsmath environment at a line's start, which MyST's amsmath reads as it is written.
 _AMS_ENVIRONMENTS = "equation|multline|gather|align|alignat|flalign|[pbBvV]?matrix|eqnarray"
+# One in $$…$$ (matched to be kept) is math to the old site's Markdown too: kept as written.
 _AMS_BLOCK = re.compile(
-    rf"^[ \t]*\\begin\{{({_AMS_ENVIRONMENTS})(\*?)\}}.*?\\end\{{\1\2\}}", re.M | re.S
+    r"(?P<dollars>\$\$.*?\$\$)"
+    rf"|^[ \t]*\\begin\{{({_AMS_ENVIRONMENTS})(\*?)\}}.*?\\end\{{\2\3\}}",
+    re.M | re.S,
 )
+
+
+def _environment(match: re.Match[str]) -> str:
+    return match[0] if match["dollars"] else _MARKDOWN_ESCAPE.sub(r"\1", match[0])
 
 
 def tex_math(conversion: Conversion) -> None:
@@ -260,7 +267,7 @@ def tex_math(conversion: Conversion) -> None:
     in ``\\begin{equation}`` and its kind, the Markdown escapes the old site's Markdown undid."""
     conversion.sub(_TEX_MATH, "\\(…\\) and \\[…\\] math", _tex)
     conversion.sub(DOLLARS, "$$ math in a line of text", _dollars)
-    conversion.sub(_AMS_BLOCK, "\\begin{…} math", lambda m: _MARKDOWN_ESCAPE.sub(r"\1", m[0]))
+    conversion.sub(_AMS_BLOCK, "\\begin{…} math", _environment)
 
 
 _DISPLAY_MATH = re.compile(

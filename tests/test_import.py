@@ -284,6 +284,16 @@ def test_tex_written_for_mathjax_becomes_math(site_of):
     assert r"\\(не формула\\)" in [c.get_text() for c in page.select("code")]
 
 
+def test_images_in_html_blocks_are_images(site_of):
+    """Markdown is not read in an HTML block: an image there is moved out of its tags."""
+    _, _, app = site_of("jekyll")
+    page = _pages(app)["articles/2010/vtoroi.html"].select_one("article[role=main]")
+    for alt in ("Чип в блоке", "Чип в абзаце"):  # the file: test_links_between_posts_and…
+        assert page.select_one(f'img[alt="{alt}"]') is not None, alt
+    assert "![" not in page.get_text()
+    assert "Подпись под чипом" in page.select_one(".imgcap ~ .thecap, .imgcap .thecap").text
+
+
 def test_kramdown_s_inline_dollars_are_inline_math(site_of):
     _, _, app = site_of("jekyll")
     page = _pages(app)["articles/2010/vtoroi.html"].select_one("article[role=main]")

@@ -157,20 +157,55 @@ def _image(match: re.Match[str]) -> str:
     return f"![{alt}]({attributes['src'].replace(' ', '%20')})"
 
 
+# A line that opens an HTML block (CommonMark's kind 6): Markdown is not read in it, up
+# to the next blank line.
+_HTML_BLOCK = re.compile(
+    r"[ \t]{0,3}</?(?:address|article|aside|blockquote|center|details|div|dl|figcaption|figure"
+    r"|footer|header|li|main|nav|ol|p|section|table|tbody|td|th|thead|tr|ul)(?:[\s/>]|$)",
+    re.I,
+)
+# A line of one tag alone, after a blank line, opens one too (CommonMark's kind 7).
+_LONE_TAG = re.compile(r"[ \t]{0,3}</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>[ \t]*")
+# A paragraph's own tags around an image moved out of them: dropped, not left unclosed.
+_PARAGRAPH_TAG = re.compile(r"</?p\b[^<>]*>", re.I)
+
+
 def html_images(conversion: Conversion) -> None:
-    """``<img>`` tags as Markdown images, so Sphinx copies the file; not inside HTML blocks."""
+    """``<img>`` tags as Markdown images, so Sphinx copies the file and every edition has it.
+
+    In an HTML block, where Markdown is not read, the image becomes a paragraph of its
+    own between the block's parts (``<div class="imgcap">``, image, ``</div>``).
+    """
 
     def line_images(part: str) -> str:
-        lines = part.split("\n")
+        lines, in_block, after_blank = part.split("\n"), False, True
         for number, line in enumerate(lines):
-            stripped = line.lstrip()
-            if "<img" in line.lower() and (
-                not stripped.startswith("<") or stripped.lower().startswith("<img")
-            ):
+            opens = _HTML_BLOCK.match(line) or (after_blank and _LONE_TAG.fullmatch(line))
+            in_block = bool(line.strip()) and (in_block or bool(opens))
+            after_blank = not line.strip()
+            if "<img" not in line.lower():
+                continue
+            if in_block:
+                lines[number] = _out_of_block(conversion, line)
+            else:  # in a paragraph, where Markdown is read
                 lines[number] = _IMG_TAG.sub(lambda m: _counted(conversion, m), line)
         return "\n".join(lines)
 
     conversion.text = outside_code(conversion.text, line_images)
+
+
+def _out_of_block(conversion: Conversion, line: str) -> str:
+    """A line of an HTML block with its images as paragraphs between its other parts; as it
+    is if text would be left outside a tag (Markdown would then read it)."""
+    parts = _IMG_TAG.split(line)  # text, attributes, text, …
+    html = [_PARAGRAPH_TAG.sub("", part).strip() for part in parts[::2]]
+    if any(part and not part.startswith("<") for part in html):
+        return line
+    images = [_counted(conversion, m) for m in _IMG_TAG.finditer(line)]
+    pieces = [html[0]]
+    for image, after in zip(images, html[1:], strict=True):
+        pieces += [image, after]
+    return "\n" + "\n\n".join(piece for piece in pieces if piece) + "\n"
 
 
 def _counted(conversion: Conversion, match: re.Match[str]) -> str:

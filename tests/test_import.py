@@ -304,6 +304,19 @@ def test_kramdown_s_inline_dollars_are_inline_math(site_of):
     assert "$" not in page.get_text()
 
 
+def test_the_site_s_own_embeds_become_links_in_its_tabs(site_of):
+    """``rutube``, ``vkvideo``: the site's templates (an <iframe src>) read, not run."""
+    _, _, app = site_of("hugo")
+    page = _pages(app)["articles/2021/first.html"].select_one("article[role=main]")
+    assert [t.get_text(strip=True) for t in page.select(".sd-tab-set label")] == ["RuTube", "VK"]
+    hrefs = [a["href"] for a in page.select(".sd-tab-set a[href]")]
+    assert hrefs == [
+        "https://rutube.ru/play/embed/951fc2e6bf2157c298e019136b83992b",
+        "https://vkvideo.ru/video_ext.php?oid=-1&id=2&hd=2",  # named arguments
+        "https://vkvideo.ru/video_ext.php?oid=3&id=4&hd=5",  # the template's other branch
+    ]
+
+
 def test_theme_shortcodes_become_links_dropdowns_and_admonitions(site_of):
     _, _, app = site_of("hugo")
     page = _pages(app)["articles/2021/vtoroi.html"].select_one("article[role=main]")

@@ -7,7 +7,8 @@ engine's site and writes Markdown articles and the files they use into DOCS.
 - ``metadata``: a post's metadata and body in its engine's dialect.
 - ``urls``: each post's old address, from its engine's settings.
 - ``posts``: the normalised front matter and the article's path.
-- ``liquid``, ``shortcodes``, ``pelican``, ``markup``: the body into MyST Markdown.
+- ``liquid``, ``shortcodes``, ``site_embeds``, ``pelican``, ``markup``: the body into MyST
+  Markdown.
 - ``links``: links between posts and files the posts use, pointed at the new site.
 - ``sphinx_refs``, ``ablog_directives``, ``rst``: what a Sphinx blog's reST needs on the new site.
 - ``output``: writing safely (re-runs, hand edits, ``--dry-run``); ``report``: what happened.
@@ -28,6 +29,7 @@ from . import (
     posts,
     rst,
     shortcodes,
+    site_embeds,
     sphinx_refs,
 )
 from .report import PostReport, Report
@@ -63,7 +65,11 @@ _MARKDOWN_STEPS = (
 def _to_myst(conversion: markup.Conversion, site: engines.Site) -> None:
     """A Markdown post into MyST: its engine's syntax, then images, anchors, headings, links."""
     liquid.site_urls(conversion)
-    for convert in (*_CONVERTERS[site.engine], *_MARKDOWN_STEPS):
+    for convert in _CONVERTERS[site.engine]:
+        convert(conversion)
+    if site.engine == "hugo":
+        site_embeds.convert(conversion, site.root)
+    for convert in _MARKDOWN_STEPS:
         convert(conversion)
 
 

@@ -46,7 +46,10 @@ _TOC = re.compile(_OPEN + r"toc\b[^}]*?/?" + _CLOSE)
 _TABS = re.compile(
     _OPEN + r"(tabs|tabpane)\b([^}]*?)" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*\1" + _CLOSE, re.S
 )
-_TAB = re.compile(_OPEN + r"tab\b([^}]*?)" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*tab" + _CLOSE, re.S)
+# A tab (``rtab``: the hugo-tabs shortcodes' tab with ``tabName``).
+_TAB = re.compile(
+    _OPEN + r"(r?tab)\b([^}]*?)" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*\1" + _CLOSE, re.S
+)
 _FENCE_OPTIONS = re.compile(r"^([ \t]{0,3}(?:`{3,}|~{3,})[\w+#.-]*)[ \t]*\{[^}\n]*\}[ \t]*$", re.M)
 _ATTRIBUTES = re.compile(r"(?<=[)\]])\{[.#]?[\w-]+(?:=[^}\s]+)?(?:\s+[.#]?[\w-]+(?:=[^}\s]+)?)*\}")
 
@@ -91,12 +94,12 @@ def _tabs(match: re.Match[str]) -> str:
     items = [i.strip() for i in _arguments(match[2]).get("items", "").split(",") if i.strip()]
     tabs = []
     for number, tab in enumerate(_TAB.finditer(match[3])):
-        args = _arguments(tab[1])
-        words = [w.strip('"') for w in tab[1].split() if "=" not in w]
+        args = _arguments(tab[2])
+        words = [w.strip('"') for w in tab[2].split() if "=" not in w]
         named = args.get("name") or args.get("title") or args.get("header") or args.get("tabName")
         fallback = items[number] if number < len(items) else str(number + 1)
         name = named or (" ".join(words) if words else fallback)
-        tabs.append(fence(tab[2].strip("\n"), f"{{tab-item}} {name}").strip("\n"))
+        tabs.append(fence(tab[3].strip("\n"), f"{{tab-item}} {name}").strip("\n"))
     if not tabs:
         return match.group(0)
     return fence("\n\n".join(tabs), "{tab-set}")

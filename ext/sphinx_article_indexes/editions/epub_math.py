@@ -55,6 +55,13 @@ def _tex(node: nodes.math | nodes.math_block) -> str:
     return r"\begin{align*}" + r" \\ ".join(parts) + r"\end{align*}"
 
 
+def _located(node: nodes.Node) -> nodes.Node:
+    """The node, or its nearest ancestor that knows its line (a role's node may not)."""
+    while not node.line and node.parent is not None:  # MyST before 5.1 gives a role line 0
+        node = node.parent
+    return node
+
+
 def mathml(node: nodes.math | nodes.math_block) -> str | None:
     """The node's formula as MathML, or None (with a warning) where it cannot be written."""
     display = "inline" if isinstance(node, nodes.math) else "block"
@@ -65,7 +72,7 @@ def mathml(node: nodes.math | nodes.math_block) -> str | None:
         logger.warning(
             "this formula cannot be written as MathML for the EPUB, which shows its TeX (%s)",
             err.__class__.__name__,
-            location=node,
+            location=_located(node),
             type="articles",
             subtype="math",
         )

@@ -46,6 +46,17 @@ def test_articles_carry_opengraph_and_json_ld(app):
     assert not archive.select('script[type="application/ld+json"]')
 
 
+def test_a_link_s_query_keeps_its_ampersands(make_app, rootdir, tmp_path):
+    """MyST-Parser 5.0 wrote ?a=1&b=2 as ?a=1&amp;amp;b=2 (its #760): the lowest allowed is 5.1."""
+    src = copy_project(rootdir / "test-publication", tmp_path / "src")
+    first = src / "articles" / "first.md"
+    link = "\n\n[Видео](https://vkvideo.ru/video_ext.php?oid=-1&id=2&hd=2)\n"
+    first.write_text(first.read_text("utf-8") + link, "utf-8")
+    app = build(make_app, src)
+    href = page(app, "articles/first").find("a", string="Видео")["href"]
+    assert href == "https://vkvideo.ru/video_ext.php?oid=-1&id=2&hd=2"
+
+
 def test_an_article_without_text_is_described_by_its_title(make_app, rootdir, tmp_path):
     """Not by the byline and links around it, nor twice (sphinxext-opengraph's own)."""
     src = copy_project(rootdir / "test-publication", tmp_path / "src")

@@ -57,7 +57,7 @@ def _tex(node: nodes.math | nodes.math_block) -> str:
 
 def _located(node: nodes.Node) -> nodes.Node:
     """The node, or its nearest ancestor that knows its line (a role's node may not)."""
-    while not node.line and node.parent is not None:  # MyST before 5.1 gives a role line 0
+    while not node.line and node.parent is not None:  # MyST gives a role line 0
         node = node.parent
     return node
 

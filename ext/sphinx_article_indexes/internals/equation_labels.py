@@ -8,7 +8,7 @@ index with them). Here the label is a ``uuid5`` of the document's name and the
 equation's place in it: as unique, and the same from build to build.
 
 Relies on: MyST's ``SphinxRenderer._random_label`` drawing those labels, one call
-per equation in the order of the page. Tested with MyST-Parser 5.0.0 and 5.2.0.
+per equation in the order of the page. Tested with MyST-Parser 5.1.0 and 5.2.0.
 """
 
 from __future__ import annotations

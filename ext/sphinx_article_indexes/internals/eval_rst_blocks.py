@@ -16,7 +16,7 @@ transforms resolve and number them all as docutils does in one reST document.
 
 Relies on: MyST's ``SphinxRenderer.render_restructuredtext`` (copied here but for
 the shared registries, and without noting the block's names again: they are noted in
-the page already). Tested with MyST-Parser 5.0.0 and 5.2.0, docutils 0.21 and 0.22.
+the page already). Tested with MyST-Parser 5.1.0 and 5.2.0, docutils 0.21 and 0.22.
 """
 
 from __future__ import annotations

@@ -13,7 +13,7 @@ process, so the swap is seen by nothing else.
 Relies on: MyST calling ``yaml.safe_load`` through the ``yaml`` module
 (``myst_parser.config.main.read_topmatter``,
 ``myst_parser.mdit_to_docutils.base.render_front_matter``, directive options).
-Tested with MyST-Parser 5.0.0 and 5.2.0.
+Tested with MyST-Parser 5.1.0 and 5.2.0.
 """
 
 from __future__ import annotations

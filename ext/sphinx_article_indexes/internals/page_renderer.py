@@ -5,7 +5,7 @@
 
 Relies on: MyST's parser building its renderer from
 ``myst_parser.parsers.sphinx_.SphinxRenderer`` at each parse. Tested with
-MyST-Parser 5.0.0 and 5.2.0.
+MyST-Parser 5.1.0 and 5.2.0.
 """
 
 from __future__ import annotations

@@ -200,8 +200,7 @@ class _Rewriter:
 
     def _to_article(self, found: Path, fragment: str, html: bool) -> str:
         if not html and unquote(fragment[1:]) in self.targets.labels.get(found, ()):
-            # A label the importer writes ({#id}, <a name>): every MyST finds it by name,
-            # while file.md#name finds only headings' slugs in MyST before 5.1.
+            # A label the importer writes ({#id}, <a name>): MyST finds it by its name alone.
             return self._to_label(found, fragment, html)
         relative = _relative(found, self.article)
         if html:

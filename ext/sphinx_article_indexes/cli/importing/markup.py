@@ -9,7 +9,7 @@ from urllib.parse import unquote
 
 try:
     from myst_parser.slugs import github_slugify
-except ImportError:  # MyST-Parser before 5.1
+except ImportError:  # MyST-Parser before 5.2
     from myst_parser.mdit_to_docutils.base import default_slugify as github_slugify
 
 # A fenced block: its opening line (fence and info string), its content, its closing line.

@@ -7,8 +7,8 @@ engine's site and writes Markdown articles and the files they use into DOCS.
 - ``metadata``: a post's metadata and body in its engine's dialect.
 - ``urls``: each post's old address, from its engine's settings.
 - ``posts``: the normalised front matter and the article's path.
-- ``liquid``, ``shortcodes``, ``site_embeds``, ``pelican``, ``markup``: the body into MyST
-  Markdown.
+- ``liquid``, ``shortcodes``, ``site_embeds``, ``pelican``, ``markup``, ``tex_math``: the body
+  into MyST Markdown.
 - ``links``: links between posts and files the posts use, pointed at the new site.
 - ``sphinx_refs``, ``ablog_directives``, ``rst``: what a Sphinx blog's reST needs on the new site.
 - ``output``: writing safely (re-runs, hand edits, ``--dry-run``); ``report``: what happened.
@@ -31,6 +31,7 @@ from . import (
     shortcodes,
     site_embeds,
     sphinx_refs,
+    tex_math,
 )
 from .report import PostReport, Report
 
@@ -57,7 +58,7 @@ def _unique(read: list[posts.Post]) -> None:
 
 # What every engine's Markdown needs once its own syntax is converted.
 _MARKDOWN_STEPS = (
-    markup.tex_math, markup.html_images, markup.anchors, markup.heading_levels,
+    tex_math.convert, markup.html_images, markup.anchors, markup.heading_levels,
     markup.heading_links, markup.rules_under_headings, markup.empty_links,
 )  # fmt: skip
 

@@ -6,7 +6,7 @@ import re
 import shlex
 
 from ...markdown import escape
-from . import markup
+from . import tex_math
 from .markup import Conversion, fence
 
 _HIGHLIGHT = re.compile(
@@ -72,12 +72,14 @@ def convert(conversion: Conversion) -> None:
     c.sub(_PAGE, "{{ page.… }}", lambda m: escape(str(c.page.get(m.group(1), ""))))
     c.sub(_TOC, "{:toc}", lambda m: "")
     c.sub(_KRAMDOWN, "kramdown {: …}", lambda m: "")
-    c.sub(markup.DOLLARS, "kramdown's inline $$ math", _inline_math)
+    c.sub(tex_math.DOLLARS, "kramdown's inline $$ math", _inline_math)
 
 
 def _inline_math(match: re.Match[str]) -> str:
     """kramdown's ``$$x$$`` in a paragraph's text is inline math (alone, it is displayed)."""
-    return markup.math_role(match["tex"]) if match["tex"] and markup.in_text(match) else match[0]
+    return (
+        tex_math.math_role(match["tex"]) if match["tex"] and tex_math.in_text(match) else match[0]
+    )
 
 
 def site_urls(conversion: Conversion) -> None:

@@ -294,6 +294,17 @@ def test_images_in_html_blocks_are_images(site_of):
     assert "Подпись под чипом" in page.select_one(".imgcap ~ .thecap, .imgcap .thecap").text
 
 
+def test_hugo_blox_s_math_shortcode_is_math(site_of, tmp_path, capsys):
+    _, _, app = site_of("hugo")
+    page = _pages(app)["articles/2021/vtoroi.html"].select_one("article[role=main]")
+    assert [m.get_text() for m in page.select("span.math")] == [r"\(\pi r^2\)"]
+    assert r"\int_0^1 x\,dx" in page.select_one("div.math").get_text()
+    capsys.readouterr()
+    _import(tmp_path, "hugo")
+    report = capsys.readouterr().out
+    assert "{{< math >}} 2" in report and "set aside: {{< math" not in report
+
+
 def test_kramdown_s_inline_dollars_are_inline_math(site_of):
     _, _, app = site_of("jekyll")
     page = _pages(app)["articles/2010/vtoroi.html"].select_one("article[role=main]")

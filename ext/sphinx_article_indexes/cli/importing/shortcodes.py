@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shlex
 
+from . import tex_math
 from .liquid import gist, youtube
 from .markup import Conversion, fence
 
@@ -31,6 +32,9 @@ _KATEX_BLOCK = re.compile(
     _OPEN + r"katex\s+display\s*" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*katex" + _CLOSE, re.S
 )
 _KATEX = re.compile(_OPEN + r"katex\s*" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*katex" + _CLOSE, re.S)
+# Hugo Blox's (Wowchemy's) math, kept from Markdown: ``{{< math >}}$x${{< /math >}}``.
+_MATH = re.compile(_OPEN + r"math\s*" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*math" + _CLOSE, re.S)
+_SINGLE_DOLLARS = re.compile(r"\s*\$(?!\$)(.+?)(?<!\$)\$\s*", re.S)
 _ADMONITION = re.compile(
     _OPEN + r"(alert|notice|admonition|callout|hint|note|tip|warning|info|caution|danger|important)"
     r"\b([^}]*?)" + _CLOSE + r"(.*?)" + _OPEN + r"/\s*\1" + _CLOSE,
@@ -105,6 +109,13 @@ def _tabs(match: re.Match[str]) -> str:
     return fence("\n\n".join(tabs), "{tab-set}")
 
 
+def _math(match: re.Match[str]) -> str:
+    """What the shortcode holds: ``$x$`` is inline math (``{math}``, which needs no MyST
+    extension), ``$$x$$`` display math as written."""
+    inline = _SINGLE_DOLLARS.fullmatch(match[1])
+    return tex_math.math_role(inline[1]) if inline else match[1]
+
+
 def _admonition(match: re.Match[str]) -> str:
     """A theme's alert or notice box as the MyST admonition of the nearest kind."""
     name, arguments, body = match.groups()
@@ -145,6 +156,7 @@ def convert(conversion: Conversion) -> None:
     c.sub(_REF, "{{< ref >}}", lambda m: f"post_file:{m.group(1)}")
     c.sub(_KATEX_BLOCK, "{{< katex >}}", lambda m: f"\n$$\n{m.group(1).strip()}\n$$\n")
     c.sub(_KATEX, "{{< katex >}}", lambda m: f"${m.group(1).strip()}$")
+    c.sub(_MATH, "{{< math >}}", _math)
     c.sub_around_code(_ADMONITION, "{{< alert >}}", _admonition)
     c.sub(_LINK, "{{< link >}}", _link)
     c.sub_around_code(_DETAILS, "{{< details >}}", _details)

@@ -27,7 +27,11 @@ EXPECTED = {
         # "date: весной": dated by its file's name, 2012-3-5-…, unpadded
         "Третья, с якорями": ("2012", {"История"}),
     },
-    "hugo": {"Первый пост": ("2021", {"Заметки"}), "Второй пост": ("2021", {"Заметки"})},
+    "hugo": {
+        "Первый пост": ("2021", {"Заметки"}),
+        "Второй пост": ("2021", {"Заметки"}),
+        "Опыт": ("2021", {"Заметки"}),  # at the content folder's root: /opyt/
+    },
     "pelican": {
         "Первая заметка Пеликана": ("2019", {"Python"}),
         "Вторая заметка Пеликана": ("2019", {"Python"}),
@@ -44,7 +48,12 @@ OLD_URLS = {
         "blog/2010/02/01/vtoroi.html",
         "vtoroi/index.html",
     ],
-    "hugo": ["2021/05/first/index.html", "old/vtoroi.html", "2021/06/vtoroi/index.html"],
+    "hugo": [
+        "2021/05/first/index.html",
+        "old/vtoroi.html",
+        "2021/06/vtoroi/index.html",
+        "opyt/index.html",
+    ],
     "pelican": ["2019/pelican-one.html", "2019/pelican-two.html"],
     "ablog": ["posts/2024/first.html", "posts/2025/second.html", "posts/2023/third.html"],
 }

@@ -95,7 +95,8 @@ def _hugo_path(
     template = permalinks.get(section) if isinstance(permalinks, dict) else None
     final = str(meta.get("slug") or name)
     if not isinstance(template, str):
-        return f"/{section_path.as_posix()}/{final}/".replace("//", "/")
+        # "/".join: a page at the content folder's root has no section ("." as a path).
+        return f"/{'/'.join(section_path.parts)}/{final}/".replace("//", "/")
     values = {
         "section": section, "slug": final, "filename": name, "contentbasename": name,
         "title": slugify(str(meta.get("title", name))),

@@ -58,13 +58,18 @@ _FENCE_OPTIONS = re.compile(r"^([ \t]{0,3}(?:`{3,}|~{3,})[\w+#.-]*)[ \t]*\{[^}\n
 _ATTRIBUTES = re.compile(r"(?<=[)\]])\{[.#]?[\w-]+(?:=[^}\s]+)?(?:\s+[.#]?[\w-]+(?:=[^}\s]+)?)*\}")
 
 
-def _arguments(text: str) -> dict[str, str]:
-    """A shortcode's named arguments (``src="a.png" title="T"``)."""
+def arguments(text: str) -> tuple[list[str], dict[str, str]]:
+    """A shortcode's arguments: positional (``abc123``), named (``src="a.png" title="T"``)."""
     try:
         words = shlex.split(text)
     except ValueError:
         words = text.split()
-    return dict(w.split("=", 1) for w in words if "=" in w)
+    return [w for w in words if "=" not in w], dict(w.split("=", 1) for w in words if "=" in w)
+
+
+def _arguments(text: str) -> dict[str, str]:
+    """A shortcode's named arguments."""
+    return arguments(text)[1]
 
 
 def _figure(match: re.Match[str]) -> str:

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import functools
 import re
-import shlex
 from pathlib import Path
 from urllib.parse import quote
 
 from .markup import Conversion
+from .shortcodes import arguments
 
 # An iframe's address; Hugo's actions in it may hold quotes: src="…{{ .Get "id" }}…".
 _SRC = re.compile(r"<iframe\b[^>]*?\bsrc=\"((?:\{\{.*?\}\}|[^\"{])+)\"", re.I | re.S)
@@ -42,15 +42,6 @@ def embeds(root: Path) -> dict[str, tuple[str, ...]]:
     return found
 
 
-def _call_arguments(text: str) -> tuple[list[str], dict[str, str]]:
-    try:
-        words = shlex.split(text)
-    except ValueError:
-        words = text.split()
-    named = dict(w.split("=", 1) for w in words if "=" in w)
-    return [w for w in words if "=" not in w], named
-
-
 def _address(template: str, positional: list[str], named: dict[str, str]) -> str | None:
     """The template's address with the call's arguments, or None if one is missing."""
     missing = False
@@ -72,7 +63,7 @@ def _address(template: str, positional: list[str], named: dict[str, str]) -> str
 
 
 def _link(name: str, sources: tuple[str, ...], match: re.Match[str]) -> str:
-    positional, named = _call_arguments(match[2])
+    positional, named = arguments(match[2])
     for template in sources:
         if (address := _address(template, positional, named)) is not None:
             shown = positional[0] if positional else next(iter(named.values()), "")
